@@ -1,0 +1,3 @@
+package compile
+
+func buildAlerts(c *ctx) {}

@@ -1,0 +1,3 @@
+package compile
+
+func buildWorkstations(c *ctx) {}

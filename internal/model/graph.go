@@ -1,0 +1,190 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+)
+
+// Graph is an environment: its resources, the references between them and
+// the deployment parameters they need.
+type Graph struct {
+	// Name prefixes every resource name; Location is the default region.
+	Name     string
+	Location string
+
+	resources map[Address]Resource
+	params    map[string]Parameter
+}
+
+// NewGraph returns an empty graph.
+func NewGraph(name, location string) *Graph {
+	return &Graph{Name: name, Location: location, resources: map[Address]Resource{}, params: map[string]Parameter{}}
+}
+
+// Add inserts r; adding two resources with one address is a program fault.
+func (g *Graph) Add(r Resource) error {
+	a := AddressOf(r)
+	if a.Name == "" || a.Type == "" {
+		return fmt.Errorf("resource with empty name or type: %s", a)
+	}
+	if _, dup := g.resources[a]; dup {
+		return fmt.Errorf("duplicate resource %s", a)
+	}
+	g.resources[a] = r
+	return nil
+}
+
+// Remove deletes the resource at a, if present.
+func (g *Graph) Remove(a Address) { delete(g.resources, a) }
+
+// Get returns the resource at a.
+func (g *Graph) Get(a Address) (Resource, bool) {
+	r, ok := g.resources[a]
+	return r, ok
+}
+
+// Len returns the number of resources.
+func (g *Graph) Len() int { return len(g.resources) }
+
+// Resources returns every resource, sorted by address.
+func (g *Graph) Resources() []Resource {
+	out := make([]Resource, 0, len(g.resources))
+	for _, r := range g.resources {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return AddressOf(out[i]).Less(AddressOf(out[j])) })
+	return out
+}
+
+// All returns the resources of kind T, sorted by address.
+func All[T Resource](g *Graph) []T {
+	var out []T
+	for _, r := range g.Resources() {
+		if t, ok := r.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Lookup returns the resource at ref as a T.
+func Lookup[T Resource](g *Graph, ref Ref) (T, bool) {
+	r, ok := g.resources[ref.Address]
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	t, ok := r.(T)
+	return t, ok
+}
+
+// AddParameter declares a deployment parameter; declaring one name twice
+// with different settings is a program fault.
+func (g *Graph) AddParameter(p Parameter) error {
+	if old, ok := g.params[p.Name]; ok && old != p {
+		return fmt.Errorf("parameter %q declared twice differently", p.Name)
+	}
+	g.params[p.Name] = p
+	return nil
+}
+
+// Parameters returns the declared parameters sorted by name.
+func (g *Graph) Parameters() []Parameter {
+	out := make([]Parameter, 0, len(g.params))
+	for _, p := range g.params {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Resolve maps a reference to the resource in the graph that stands for it:
+// the resource itself, or the nearest ancestor present (a subnet reference
+// resolves to its virtual network when subnets are declared inline).
+func (g *Graph) Resolve(ref Ref) (Address, bool) {
+	for a := ref.Address; !a.IsZero(); a = a.Parent() {
+		if _, ok := g.resources[a]; ok {
+			return a, true
+		}
+	}
+	return Address{}, false
+}
+
+// Deps returns the addresses r depends on: every Ref in its fields, its scope
+// and its explicit DependsOn, resolved to resources in the graph, sorted and
+// without duplicates. References to resources outside the graph are dropped;
+// use Dangling to find them.
+func (g *Graph) Deps(r Resource) []Address {
+	self := AddressOf(r)
+	seen := map[Address]bool{}
+	var out []Address
+	for _, ref := range Refs(r) {
+		a, ok := g.Resolve(ref)
+		if !ok || a == self || seen[a] {
+			continue
+		}
+		// A child never depends on its own ancestors through its name.
+		seen[a] = true
+		out = append(out, a)
+	}
+	if p := self.Parent(); !p.IsZero() {
+		if a, ok := g.Resolve(Ref{p}); ok && !seen[a] && a != self {
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
+	return out
+}
+
+// Dangling returns the references of r that resolve to nothing in the graph.
+func (g *Graph) Dangling(r Resource) []Ref {
+	var out []Ref
+	for _, ref := range Refs(r) {
+		if _, ok := g.Resolve(ref); !ok {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+var refType = reflect.TypeOf(Ref{})
+
+// Refs returns every non-zero Ref reachable from r's fields (including Meta's
+// Scope and DependsOn), in field order.
+func Refs(r Resource) []Ref {
+	var out []Ref
+	collectRefs(reflect.ValueOf(r), &out)
+	return out
+}
+
+func collectRefs(v reflect.Value, out *[]Ref) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			collectRefs(v.Elem(), out)
+		}
+	case reflect.Struct:
+		if v.Type() == refType {
+			if ref := v.Interface().(Ref); !ref.IsZero() {
+				*out = append(*out, ref)
+			}
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				collectRefs(v.Field(i), out)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			collectRefs(v.Index(i), out)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		for _, k := range keys {
+			collectRefs(v.MapIndex(k), out)
+		}
+	}
+}

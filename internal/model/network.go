@@ -1,0 +1,5 @@
+package model
+
+const (
+	TypeVirtualNetwork Type = "Microsoft.Network/virtualNetworks"
+)

@@ -1,0 +1,6 @@
+package arm
+
+func computeKinds() table {
+	t := table{}
+	return t
+}

@@ -1,0 +1,6 @@
+package arm
+
+func containerKinds() table {
+	t := table{}
+	return t
+}

@@ -1,0 +1,6 @@
+package arm
+
+func dataKinds() table {
+	t := table{}
+	return t
+}

@@ -1,0 +1,6 @@
+package arm
+
+func governanceKinds() table {
+	t := table{}
+	return t
+}

@@ -1,0 +1,6 @@
+package arm
+
+func mlKinds() table {
+	t := table{}
+	return t
+}

@@ -1,0 +1,6 @@
+package arm
+
+func networkKinds() table {
+	t := table{}
+	return t
+}

@@ -1,0 +1,11 @@
+package arm
+
+import "github.com/enclave-dev/enclave/internal/model"
+
+func organisationKinds() table {
+	t := table{}
+	t.add(kind("2025-04-01", func(x *Ctx, r *model.ResourceGroup) (Body, error) {
+		return Body{}, nil
+	}))
+	return t
+}

@@ -1,0 +1,422 @@
+package arm
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/enclave-dev/enclave/internal/model"
+)
+
+// Output is the rendered deployment.
+type Output struct {
+	Template   []byte // azuredeploy.json
+	Parameters []byte // azuredeploy.parameters.json
+}
+
+// Body is what a per-kind converter says about one resource; the machinery
+// adds type, apiVersion, name, location, tags, scope and dependsOn.
+type Body struct {
+	Kind       string
+	SKU        any
+	Identity   any
+	Zones      []string
+	Properties any
+	// NoLocation drops the location even when the model has one.
+	NoLocation bool
+	// NoTags drops tags (for types whose schema has none).
+	NoTags bool
+}
+
+// converter renders one model kind.
+type converter struct {
+	apiVersion string
+	convert    func(x *Ctx, r model.Resource) (Body, error)
+}
+
+// kind registers the converter f for the model kind T at apiVersion.
+func kind[T model.Resource](apiVersion string, f func(x *Ctx, r T) (Body, error)) (model.Type, converter) {
+	var zero T
+	return zero.Type(), converter{apiVersion: apiVersion, convert: func(x *Ctx, r model.Resource) (Body, error) {
+		return f(x, r.(T))
+	}}
+}
+
+// table collects converters; namespace files return one each.
+type table map[model.Type]converter
+
+func (t table) add(typ model.Type, c converter) { t[typ] = c }
+
+// registry returns the converters for every kind the model has.
+func registry() table {
+	all := table{}
+	for _, part := range []table{
+		organisationKinds(),
+		privateLinkKinds(),
+		authorizationKinds(),
+		monitoringKinds(),
+		networkKinds(),
+		computeKinds(),
+		mlKinds(),
+		containerKinds(),
+		dataKinds(),
+		webKinds(),
+		governanceKinds(),
+	} {
+		for typ, c := range part {
+			if _, dup := all[typ]; dup {
+				panic("arm: converter registered twice for " + string(typ))
+			}
+			all[typ] = c
+		}
+	}
+	return all
+}
+
+// APIVersion returns the apiVersion enclave uses for typ, or "".
+func APIVersion(typ model.Type) string { return registry()[typ].apiVersion }
+
+// Renderer renders graphs; build one with New and reuse it.
+type Renderer struct {
+	kinds table
+}
+
+// New returns a Renderer with every converter registered.
+func New() *Renderer { return &Renderer{kinds: registry()} }
+
+// Render renders g.
+func Render(g *model.Graph) (Output, error) { return New().Render(g) }
+
+// Render renders g as a subscription deployment and its parameters file.
+func (rd *Renderer) Render(g *model.Graph) (Output, error) {
+	resources := g.Resources()
+	byGroup := map[string][]model.Resource{}
+	var groups []string
+	scopes := map[string]model.Address{}
+	for _, r := range resources {
+		a := model.AddressOf(r)
+		scopes[a.String()] = a
+		grp := a.Group
+		if _, ok := byGroup[grp]; !ok && grp != "" {
+			groups = append(groups, grp)
+		}
+		byGroup[grp] = append(byGroup[grp], r)
+	}
+	sort.Strings(groups)
+
+	top := Template{
+		Schema:         SubscriptionSchema,
+		ContentVersion: "1.0.0.0",
+		Metadata:       &Metadata{Generator: "enclave", Environment: g.Name},
+		Parameters:     map[string]Parameter{},
+	}
+	for _, p := range g.Parameters() {
+		top.Parameters[p.Name] = parameterDecl(p)
+	}
+
+	// Subscription-level resources go straight into the top template.
+	sub := &Ctx{g: g, scopes: scopes, kinds: rd.kinds}
+	for _, r := range byGroup[""] {
+		w, err := rd.resource(sub, r)
+		if err != nil {
+			return Output{}, err
+		}
+		top.Resources = append(top.Resources, w)
+	}
+
+	// One nested deployment per resource group.
+	for _, grp := range groups {
+		x := &Ctx{g: g, group: grp, scopes: scopes, kinds: rd.kinds, used: map[string]bool{}}
+		inner := Template{Schema: ResourceGroupSchema, ContentVersion: "1.0.0.0"}
+		deps := map[string]bool{}
+		for _, r := range byGroup[grp] {
+			w, err := rd.resource(x, r)
+			if err != nil {
+				return Output{}, err
+			}
+			inner.Resources = append(inner.Resources, w)
+			for _, d := range g.Deps(r) {
+				if d.Group != grp || d.Group == "" {
+					deps[x.topLevelDep(d)] = true
+				}
+			}
+		}
+		deps[x.topLevelDep(model.Address{Type: model.TypeResourceGroup, Name: grp})] = true
+		props := deploymentProperties{
+			Mode:                        "Incremental",
+			ExpressionEvaluationOptions: evalOptions{Scope: "inner"},
+			Template:                    inner,
+		}
+		if len(x.used) > 0 {
+			props.Parameters = map[string]paramValue{}
+			props.Template.Parameters = map[string]Parameter{}
+			for name := range x.used {
+				p, ok := findParam(g, name)
+				if !ok {
+					return Output{}, fmt.Errorf("resource group %s uses undeclared parameter %q", grp, name)
+				}
+				props.Template.Parameters[name] = parameterDecl(p)
+				props.Parameters[name] = paramValue{Value: fmt.Sprintf("[parameters('%s')]", name)}
+			}
+		}
+		delete(deps, "")
+		top.Resources = append(top.Resources, Resource{
+			Type:          "Microsoft.Resources/deployments",
+			APIVersion:    deploymentsAPI,
+			Name:          DeploymentName(g.Name, grp),
+			ResourceGroup: grp,
+			Properties:    props,
+			DependsOn:     sortedKeys(deps),
+		})
+	}
+	if len(top.Parameters) == 0 {
+		top.Parameters = nil
+	}
+
+	tpl, err := encode(top)
+	if err != nil {
+		return Output{}, err
+	}
+	pf := ParametersFile{Schema: ParametersSchema, ContentVersion: "1.0.0.0", Parameters: map[string]paramValue{}}
+	for _, p := range g.Parameters() {
+		if !p.Secure && p.Default != "" {
+			pf.Parameters[p.Name] = paramValue{Value: p.Default}
+		}
+	}
+	params, err := encode(pf)
+	if err != nil {
+		return Output{}, err
+	}
+	return Output{Template: tpl, Parameters: params}, nil
+}
+
+// DeploymentName is the name of the nested deployment for a resource group;
+// it is stable so that a re-run updates the same deployment.
+func DeploymentName(env, group string) string {
+	n := "enclave-" + group
+	if len(n) > 64 {
+		n = n[:64]
+	}
+	return n
+}
+
+func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
+	a := model.AddressOf(r)
+	c, ok := rd.kinds[r.Type()]
+	if !ok {
+		return Resource{}, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
+	}
+	if refs := x.g.Dangling(r); len(refs) > 0 {
+		return Resource{}, fmt.Errorf("%s refers to %s, which is not in the model", a, refs[0])
+	}
+	b, err := c.convert(x, r)
+	if err != nil {
+		return Resource{}, fmt.Errorf("%s: %w", a, err)
+	}
+	m := r.Base()
+	w := Resource{
+		Type:       string(r.Type()),
+		APIVersion: c.apiVersion,
+		Name:       m.Name,
+		Kind:       b.Kind,
+		Zones:      b.Zones,
+		SKU:        b.SKU,
+		Identity:   b.Identity,
+		Properties: b.Properties,
+	}
+	if !b.NoLocation {
+		w.Location = m.Location
+	}
+	if !b.NoTags && len(m.Tags) > 0 {
+		w.Tags = m.Tags
+	}
+	if !m.Scope.IsZero() {
+		if rg, isRG := x.g.Get(m.Scope.Address); !isRG || rg.Type() != model.TypeResourceGroup {
+			w.Scope = x.ID(m.Scope)
+		}
+	}
+	var deps []string
+	for _, d := range x.g.Deps(r) {
+		if d.Group == x.group && d.Type != model.TypeResourceGroup {
+			deps = append(deps, x.ID(model.Ref{Address: d}))
+		}
+	}
+	w.DependsOn = deps
+	return w, nil
+}
+
+// topLevelDep names, for the top template's dependsOn, what a nested
+// deployment waits for when one of its resources refers to d.
+func (x *Ctx) topLevelDep(d model.Address) string {
+	switch {
+	case d.Type == model.TypeResourceGroup:
+		return fmt.Sprintf("[subscriptionResourceId('%s', '%s')]", model.TypeResourceGroup, d.Name)
+	case d.Group == "":
+		return x.ID(model.Ref{Address: d})
+	default:
+		return fmt.Sprintf("[subscriptionResourceId('Microsoft.Resources/deployments', '%s')]", DeploymentName(x.g.Name, d.Group))
+	}
+}
+
+func findParam(g *model.Graph, name string) (model.Parameter, bool) {
+	for _, p := range g.Parameters() {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return model.Parameter{}, false
+}
+
+func parameterDecl(p model.Parameter) Parameter {
+	out := Parameter{Type: "string"}
+	if p.Secure {
+		out.Type = "securestring"
+	} else if p.Default != "" {
+		out.DefaultValue = p.Default
+	}
+	if p.Description != "" {
+		out.Metadata = &ParamDoc{Description: p.Description}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func encode(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Ctx gives converters what they need to spell references.
+type Ctx struct {
+	g      *model.Graph
+	group  string
+	scopes map[string]model.Address
+	kinds  table
+	used   map[string]bool
+}
+
+// Graph returns the graph being rendered.
+func (x *Ctx) Graph() *model.Graph { return x.g }
+
+// ID returns the "[...]" expression for the resource ID of ref.
+func (x *Ctx) ID(ref model.Ref) string { return "[" + x.IDExpr(ref) + "]" }
+
+// IDExpr returns the resource ID expression of ref without brackets, for
+// composing into larger expressions.
+func (x *Ctx) IDExpr(ref model.Ref) string {
+	a := ref.Address
+	args := make([]string, 0, 4)
+	args = append(args, quote(string(a.Type)))
+	for _, n := range a.Names() {
+		args = append(args, quote(n))
+	}
+	switch {
+	case a.Scope != "":
+		scope, ok := x.scopes[a.Scope]
+		if !ok {
+			return fmt.Sprintf("'unknown-scope:%s'", a.Scope)
+		}
+		return fmt.Sprintf("extensionResourceId(%s, %s)", x.IDExpr(model.Ref{Address: scope}), strings.Join(args, ", "))
+	case a.Type == model.TypeResourceGroup:
+		if a.Name == x.group {
+			return "resourceGroup().id"
+		}
+		return "subscriptionResourceId(" + strings.Join(args, ", ") + ")"
+	case a.Group == "":
+		return "subscriptionResourceId(" + strings.Join(args, ", ") + ")"
+	case a.Group == x.group:
+		return "resourceId(" + strings.Join(args, ", ") + ")"
+	default:
+		return "resourceId(" + quote(a.Group) + ", " + strings.Join(args, ", ") + ")"
+	}
+}
+
+// Param returns the expression for a deployment parameter and records that
+// the current deployment needs it.
+func (x *Ctx) Param(name string) string {
+	if x.used != nil {
+		x.used[name] = true
+	}
+	return fmt.Sprintf("[parameters('%s')]", name)
+}
+
+// Secret returns the expression for a secret held in a secure parameter.
+// Key Vault secrets are referenced by the services that read them, never
+// resolved into the template.
+func (x *Ctx) Secret(s model.Secret) (string, error) {
+	if s.Parameter == "" {
+		return "", fmt.Errorf("secret %q is not a deployment parameter", s.Name)
+	}
+	return x.Param(s.Parameter), nil
+}
+
+// PrincipalID returns the expression for the system-assigned identity's
+// principal ID of the resource at ref.
+func (x *Ctx) PrincipalID(ref model.Ref) string {
+	c := x.kinds[ref.Type]
+	return fmt.Sprintf("[reference(%s, '%s', 'Full').identity.principalId]", x.IDExpr(ref), c.apiVersion)
+}
+
+// UserPrincipalID returns the expression for the principal ID of a
+// user-assigned identity.
+func (x *Ctx) UserPrincipalID(ref model.Ref) string {
+	c := x.kinds[ref.Type]
+	return fmt.Sprintf("[reference(%s, '%s').principalId]", x.IDExpr(ref), c.apiVersion)
+}
+
+// Identity renders a managed identity block, or nil.
+func (x *Ctx) Identity(id model.Identity) *Identity {
+	if id.IsZero() {
+		return nil
+	}
+	out := &Identity{}
+	switch {
+	case id.SystemAssigned && len(id.UserAssigned) > 0:
+		out.Type = "SystemAssigned,UserAssigned"
+	case id.SystemAssigned:
+		out.Type = "SystemAssigned"
+	default:
+		out.Type = "UserAssigned"
+	}
+	if len(id.UserAssigned) > 0 {
+		out.UserAssignedIdentities = map[string]struct{}{}
+		for _, u := range id.UserAssigned {
+			out.UserAssignedIdentities[x.ID(u)] = struct{}{}
+		}
+	}
+	return out
+}
+
+// Sub returns {"id": <resource ID of ref>}, or nil for a zero ref.
+func (x *Ctx) Sub(ref model.Ref) *SubResource {
+	if ref.IsZero() {
+		return nil
+	}
+	return &SubResource{ID: x.ID(ref)}
+}
+
+// Lit escapes a literal string so ARM does not read it as an expression.
+func Lit(s string) string {
+	if strings.HasPrefix(s, "[") {
+		return "[" + s
+	}
+	return s
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

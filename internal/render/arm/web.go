@@ -1,0 +1,6 @@
+package arm
+
+func webKinds() table {
+	t := table{}
+	return t
+}
