@@ -90,21 +90,49 @@ func New() *Renderer { return &Renderer{kinds: registry()} }
 func Render(g *model.Graph) (Output, error) { return New().Render(g) }
 
 // Render renders g as a subscription deployment and its parameters file.
+//
+// Resources of one resource group go into nested deployments, split into
+// stages so the deployments never depend on each other in a cycle: a
+// resource's stage is the largest stage of what it depends on, plus one when
+// that dependency lives in another group. Dependencies across deployments
+// become dependsOn between the deployments; within one, between resources.
 func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 	resources := g.Resources()
-	byGroup := map[string][]model.Resource{}
-	var groups []string
 	scopes := map[string]model.Address{}
 	for _, r := range resources {
 		a := model.AddressOf(r)
 		scopes[a.String()] = a
-		grp := a.Group
-		if _, ok := byGroup[grp]; !ok && grp != "" {
-			groups = append(groups, grp)
-		}
-		byGroup[grp] = append(byGroup[grp], r)
 	}
-	sort.Strings(groups)
+	stages, err := stageOf(g, resources)
+	if err != nil {
+		return Output{}, err
+	}
+	type unitKey struct {
+		group string
+		stage int
+	}
+	units := map[unitKey][]model.Resource{}
+	var keys []unitKey
+	for _, r := range resources {
+		a := model.AddressOf(r)
+		k := unitKey{a.Group, stages[a]}
+		if a.Group == "" {
+			k.stage = 0
+		}
+		if _, ok := units[k]; !ok {
+			keys = append(keys, k)
+		}
+		units[k] = append(units[k], r)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].group != keys[j].group {
+			return keys[i].group < keys[j].group
+		}
+		return keys[i].stage < keys[j].stage
+	})
+	deploymentOf := func(a model.Address) string {
+		return DeploymentName(a.Group, stages[a])
+	}
 
 	top := Template{
 		Schema:         SubscriptionSchema,
@@ -116,34 +144,36 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 		top.Parameters[p.Name] = parameterDecl(p)
 	}
 
-	// Subscription-level resources go straight into the top template.
-	sub := &Ctx{g: g, scopes: scopes, kinds: rd.kinds}
-	for _, r := range byGroup[""] {
-		w, err := rd.resource(sub, r)
-		if err != nil {
-			return Output{}, err
+	for _, k := range keys {
+		if k.group == "" {
+			// Subscription-level resources go straight into the top template.
+			x := &Ctx{g: g, scopes: scopes, kinds: rd.kinds, deploymentOf: deploymentOf}
+			for _, r := range units[k] {
+				w, err := rd.resource(x, r)
+				if err != nil {
+					return Output{}, err
+				}
+				top.Resources = append(top.Resources, w)
+			}
+			continue
 		}
-		top.Resources = append(top.Resources, w)
-	}
-
-	// One nested deployment per resource group.
-	for _, grp := range groups {
-		x := &Ctx{g: g, group: grp, scopes: scopes, kinds: rd.kinds, used: map[string]bool{}}
+		name := DeploymentName(k.group, k.stage)
+		x := &Ctx{g: g, group: k.group, deployment: name, scopes: scopes, kinds: rd.kinds, used: map[string]bool{}, deploymentOf: deploymentOf}
 		inner := Template{Schema: ResourceGroupSchema, ContentVersion: "1.0.0.0"}
 		deps := map[string]bool{}
-		for _, r := range byGroup[grp] {
+		for _, r := range units[k] {
 			w, err := rd.resource(x, r)
 			if err != nil {
 				return Output{}, err
 			}
 			inner.Resources = append(inner.Resources, w)
 			for _, d := range g.Deps(r) {
-				if d.Group != grp || d.Group == "" {
+				if d.Group != k.group || deploymentOf(d) != name {
 					deps[x.topLevelDep(d)] = true
 				}
 			}
 		}
-		deps[x.topLevelDep(model.Address{Type: model.TypeResourceGroup, Name: grp})] = true
+		deps[x.topLevelDep(model.Address{Type: model.TypeResourceGroup, Name: k.group})] = true
 		props := deploymentProperties{
 			Mode:                        "Incremental",
 			ExpressionEvaluationOptions: evalOptions{Scope: "inner"},
@@ -152,21 +182,20 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 		if len(x.used) > 0 {
 			props.Parameters = map[string]paramValue{}
 			props.Template.Parameters = map[string]Parameter{}
-			for name := range x.used {
-				p, ok := findParam(g, name)
+			for pname := range x.used {
+				p, ok := findParam(g, pname)
 				if !ok {
-					return Output{}, fmt.Errorf("resource group %s uses undeclared parameter %q", grp, name)
+					return Output{}, fmt.Errorf("resource group %s uses undeclared parameter %q", k.group, pname)
 				}
-				props.Template.Parameters[name] = parameterDecl(p)
-				props.Parameters[name] = paramValue{Value: fmt.Sprintf("[parameters('%s')]", name)}
+				props.Template.Parameters[pname] = parameterDecl(p)
+				props.Parameters[pname] = paramValue{Value: fmt.Sprintf("[parameters('%s')]", pname)}
 			}
 		}
-		delete(deps, "")
 		top.Resources = append(top.Resources, Resource{
 			Type:          "Microsoft.Resources/deployments",
 			APIVersion:    deploymentsAPI,
-			Name:          DeploymentName(g.Name, grp),
-			ResourceGroup: grp,
+			Name:          name,
+			ResourceGroup: k.group,
 			Properties:    props,
 			DependsOn:     sortedKeys(deps),
 		})
@@ -192,12 +221,57 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 	return Output{Template: tpl, Parameters: params}, nil
 }
 
+// stageOf assigns every resource its deployment stage (see Render) and
+// reports a dependency cycle as an error naming it.
+func stageOf(g *model.Graph, resources []model.Resource) (map[model.Address]int, error) {
+	stage := map[model.Address]int{}
+	state := map[model.Address]int{} // 1 visiting, 2 done
+	var visit func(a model.Address, path []model.Address) error
+	visit = func(a model.Address, path []model.Address) error {
+		switch state[a] {
+		case 2:
+			return nil
+		case 1:
+			return fmt.Errorf("dependency cycle: %v", append(path, a))
+		}
+		state[a] = 1
+		r, _ := g.Get(a)
+		s := 0
+		for _, d := range g.Deps(r) {
+			if err := visit(d, append(path, a)); err != nil {
+				return err
+			}
+			ds := stage[d]
+			if d.Group != a.Group && d.Group != "" && a.Group != "" {
+				ds++
+			}
+			if a.Group == "" || d.Group == "" {
+				// The top template waits for whole deployments; a nested
+				// deployment waits for top-level resources directly.
+				if d.Group != "" {
+					ds++
+				}
+			}
+			s = max(s, ds)
+		}
+		stage[a] = s
+		state[a] = 2
+		return nil
+	}
+	for _, r := range resources {
+		if err := visit(model.AddressOf(r), nil); err != nil {
+			return nil, err
+		}
+	}
+	return stage, nil
+}
+
 // DeploymentName is the name of the nested deployment for a resource group;
 // it is stable so that a re-run updates the same deployment.
-func DeploymentName(env, group string) string {
-	n := "enclave-" + group
+func DeploymentName(group string, stage int) string {
+	n := fmt.Sprintf("enclave-%s-%d", group, stage)
 	if len(n) > 64 {
-		n = n[:64]
+		n = n[len(n)-64:]
 	}
 	return n
 }
@@ -239,10 +313,18 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 	}
 	var deps []string
 	for _, d := range x.g.Deps(r) {
-		if d.Group == x.group && d.Type != model.TypeResourceGroup {
+		if d.Type == model.TypeResourceGroup {
+			continue
+		}
+		if x.group == "" {
+			// Top template: wait for the deployment holding d, or d itself.
+			deps = append(deps, x.topLevelDep(d))
+		} else if d.Group == x.group && x.deploymentOf(d) == x.deployment {
 			deps = append(deps, x.ID(model.Ref{Address: d}))
 		}
 	}
+	sort.Strings(deps)
+	deps = compactStrings(deps)
 	w.DependsOn = deps
 	return w, nil
 }
@@ -256,7 +338,7 @@ func (x *Ctx) topLevelDep(d model.Address) string {
 	case d.Group == "":
 		return x.ID(model.Ref{Address: d})
 	default:
-		return fmt.Sprintf("[subscriptionResourceId('Microsoft.Resources/deployments', '%s')]", DeploymentName(x.g.Name, d.Group))
+		return fmt.Sprintf("[subscriptionResourceId('Microsoft.Resources/deployments', '%s')]", x.deploymentOf(d))
 	}
 }
 
@@ -278,6 +360,16 @@ func parameterDecl(p model.Parameter) Parameter {
 	}
 	if p.Description != "" {
 		out.Metadata = &ParamDoc{Description: p.Description}
+	}
+	return out
+}
+
+func compactStrings(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
 	}
 	return out
 }
@@ -304,11 +396,13 @@ func encode(v any) ([]byte, error) {
 
 // Ctx gives converters what they need to spell references.
 type Ctx struct {
-	g      *model.Graph
-	group  string
-	scopes map[string]model.Address
-	kinds  table
-	used   map[string]bool
+	g            *model.Graph
+	group        string // resource group of the deployment being rendered
+	deployment   string // its name
+	scopes       map[string]model.Address
+	kinds        table
+	used         map[string]bool
+	deploymentOf func(model.Address) string
 }
 
 // Graph returns the graph being rendered.
