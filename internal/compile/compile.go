@@ -120,6 +120,7 @@ type ctx struct {
 	mlWorkspace  model.Ref            // Azure ML workspace
 	cmkIdentity  model.Ref            // user-assigned identity reading CMK keys
 	workstations []model.Ref          // member VMs
+	shir         model.Ref            // Data Factory self-hosted integration runtime
 }
 
 func newCtx(d *spec.Document) *ctx {

@@ -77,6 +77,9 @@ func authorizationKinds() table {
 	t.add(kind("2020-05-01", func(x *Ctx, r *model.Lock) (Body, error) {
 		return Body{Properties: lockProps{Level: string(r.Level), Notes: r.Notes}, NoLocation: true, NoTags: true}, nil
 	}))
+	t.add(kind("2024-11-30", func(x *Ctx, r *model.UserAssignedIdentity) (Body, error) {
+		return Body{}, nil
+	}))
 	return t
 }
 
