@@ -9,17 +9,23 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/enclave-dev/enclave/internal/diag"
 )
 
-// Exit codes, documented in the README.
+// Exit codes. They are part of enclave's interface, listed in the README;
+// scripts and CI rely on them, so a code never changes meaning.
 const (
-	ExitOK       = 0
-	ExitUser     = 1 // the spec (or another input) has errors
-	ExitInternal = 2 // a program fault
+	ExitOK       = 0 // success
+	ExitUser     = 1 // the user's input or invocation is wrong: diagnostics say where and what to do
+	ExitInternal = 2 // a program fault in enclave itself
+	ExitReach    = 3 // reserved: a reach intent does not hold
+	ExitPolicy   = 4 // reserved: policy checks found problems
+	ExitDrift    = 5 // reserved: the deployed environment drifted from the spec
 )
 
 // IO is where a command reads and writes.
@@ -29,7 +35,8 @@ type IO struct {
 	ErrOut io.Writer
 }
 
-// exitError carries an exit code through cobra.
+// exitError carries an exit code through cobra. When err is
+// diag.Diagnostics each diagnostic is printed on its own.
 type exitError struct {
 	code int
 	err  error
@@ -37,41 +44,102 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.err.Error() }
 
-// userErrors wraps diagnostics as a user error (exit 1).
-func userErrors(ds diag.Diagnostics) error { return &exitError{code: ExitUser, err: ds} }
+func (e *exitError) Unwrap() error { return e.err }
 
-// Main runs the command line and returns the process exit code.
+// internalErrorPrefix starts the summary of the positionless error
+// diagnostic compile.Compile returns for a program fault.
+const internalErrorPrefix = "internal error"
+
+// failed turns diagnostics holding errors into the error a command returns:
+// exit 2 when one of them is a program fault, exit 1 otherwise.
+func failed(ds diag.Diagnostics) error {
+	code := ExitUser
+	for _, d := range ds {
+		if d.Severity == diag.Error && d.Pos.IsZero() && strings.HasPrefix(d.Summary, internalErrorPrefix) {
+			code = ExitInternal
+		}
+	}
+	return &exitError{code: code, err: ds}
+}
+
+// userError is a problem the user can fix that has no place in a file.
+func userError(pos diag.Pos, hint, format string, args ...any) error {
+	var ds diag.Diagnostics
+	ds.Errorf(pos, hint, format, args...)
+	return &exitError{code: ExitUser, err: ds}
+}
+
+// internal wraps a program fault (exit 2).
+func internal(err error) error {
+	return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %w", internalErrorPrefix, err)}
+}
+
+// printDiagnostics writes ds to w sorted by position, one per line.
+func printDiagnostics(w io.Writer, ds diag.Diagnostics) {
+	ds = append(diag.Diagnostics(nil), ds...)
+	ds.Sort()
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// Main runs the command line on the process's arguments and streams and
+// returns the exit code.
 func Main() int {
 	return Run(os.Args[1:], IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 }
 
-// Run runs enclave with args and returns the exit code.
-func Run(args []string, streams IO) int {
+// Run runs enclave with args and returns the exit code. A panic is a
+// program fault: it is reported with its stack and exits 2.
+func Run(args []string, streams IO) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(streams.ErrOut, "%s: %v\n%s", internalErrorPrefix, r, debug.Stack())
+			code = ExitInternal
+		}
+	}()
 	root := NewRootCmd(streams)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
 	var ee *exitError
-	if errors.As(err, &ee) {
-		fmt.Fprintln(streams.ErrOut, ee.err.Error())
-		return ee.code
+	if !errors.As(err, &ee) {
+		// cobra's own errors: unknown commands and flags, wrong arguments.
+		fmt.Fprintf(streams.ErrOut, "error: %v\nrun '%s --help' for usage\n", strings.TrimSpace(err.Error()), cmd.CommandPath())
+		return ExitUser
 	}
-	fmt.Fprintln(streams.ErrOut, "error:", err)
-	return ExitUser
+	var ds diag.Diagnostics
+	if errors.As(ee.err, &ds) {
+		printDiagnostics(streams.ErrOut, ds)
+	} else {
+		fmt.Fprintln(streams.ErrOut, "error:", ee.err)
+	}
+	return ee.code
 }
 
 // NewRootCmd builds the command tree.
 func NewRootCmd(streams IO) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "enclave",
-		Short:         "Build a secure, verified Azure environment for a data-science team",
+		Use:   "enclave",
+		Short: "Build a secure Azure environment for a data-science team from a short spec",
+		Long: `enclave turns enclave.yaml, a short description of a data-science team,
+into a complete, secure-by-default Azure environment rendered as an ARM
+subscription deployment. Without a spec file it uses a built-in example.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.ErrOut)
-	root.AddCommand(NewCmdPlan(streams, nil))
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(
+		NewCmdPlan(streams, nil),
+		NewCmdRender(streams),
+		NewCmdInit(streams, nil),
+		NewCmdSchema(streams, nil),
+		NewCmdVersion(streams, nil),
+	)
 	return root
 }

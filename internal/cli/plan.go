@@ -1,22 +1,16 @@
 package cli
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-
 	"github.com/spf13/cobra"
-
-	"github.com/enclave-dev/enclave/internal/compile"
-	"github.com/enclave-dev/enclave/internal/render/arm"
-	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 // PlanOptions are the inputs of enclave plan.
 type PlanOptions struct {
 	IO
+	// SpecFile is the spec to read; "" means the built-in example.
 	SpecFile string
-	OutDir   string
+	// OutDir receives the rendered files (OutDir/arm/...).
+	OutDir string
 }
 
 // NewCmdPlan returns the plan command; runF replaces runPlan in tests.
@@ -24,8 +18,16 @@ func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "plan [SPEC]",
-		Short: "Compile the spec (or the built-in example) and write the deployment to out/",
-		Args:  cobra.MaximumNArgs(1),
+		Short: "Compile the spec (or the built-in example), write the deployment and summarise it",
+		Long: `plan reads SPEC (the built-in example when omitted), compiles it into
+resources and writes the ARM deployment to OUT/arm. It prints the resources
+by resource group and type, the address plan and the files written.
+
+When the spec has errors plan prints every one and writes nothing; the
+previous contents of OUT/arm are replaced only when the whole run succeeds.`,
+		Example: `  enclave plan                       # the built-in example, into out/
+  enclave plan enclave.yaml --out build`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.SpecFile = args[0]
@@ -41,43 +43,18 @@ func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
 }
 
 func runPlan(opts *PlanOptions) error {
-	doc, err := loadSpec(opts.SpecFile)
+	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {
 		return err
 	}
-	res, ds := compile.Compile(doc)
-	if ds.HasErrors() {
-		return userErrors(ds)
-	}
-	out, rerr := arm.Render(res.Graph)
-	if rerr != nil {
-		return &exitError{code: ExitInternal, err: rerr}
-	}
-	dir := filepath.Join(opts.OutDir, "arm")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &exitError{code: ExitInternal, err: err}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "azuredeploy.json"), out.Template, 0o644); err != nil {
-		return &exitError{code: ExitInternal, err: err}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "azuredeploy.parameters.json"), out.Parameters, 0o644); err != nil {
-		return &exitError{code: ExitInternal, err: err}
-	}
-	fmt.Fprintf(opts.Out, "%d resources\n", res.Graph.Len())
-	return nil
-}
-
-func loadSpec(file string) (*spec.Document, error) {
-	if file == "" {
-		return spec.Example(), nil
-	}
-	src, err := os.ReadFile(file)
+	files, err := renderARM(res)
 	if err != nil {
-		return nil, &exitError{code: ExitUser, err: err}
+		return err
 	}
-	doc, ds := spec.Parse(file, src)
-	if ds.HasErrors() {
-		return nil, userErrors(ds)
+	written, err := writeSet(opts.OutDir, ARMDir, files)
+	if err != nil {
+		return err
 	}
-	return doc, nil
+	writeSummary(opts.Out, doc, res, written)
+	return nil
 }
