@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestNewCmdPlan(t *testing.T) {
+	tests := []struct {
+		args    string
+		want    PlanOptions
+		wantErr bool
+	}{
+		{args: "", want: PlanOptions{OutDir: "out"}},
+		{args: "team.yaml", want: PlanOptions{SpecFile: "team.yaml", OutDir: "out"}},
+		{args: "team.yaml --out build", want: PlanOptions{SpecFile: "team.yaml", OutDir: "build"}},
+		{args: "--out=build", want: PlanOptions{OutDir: "build"}},
+		{args: "a.yaml b.yaml", wantErr: true},
+	}
+	for _, tt := range tests {
+		io, _, _ := streams()
+		var got *PlanOptions
+		cmd := NewCmdPlan(io, func(o *PlanOptions) error { got = o; return nil })
+		cmd.SetArgs(strings.Fields(tt.args))
+		cmd.SetOut(io.Out)
+		cmd.SetErr(io.ErrOut)
+		err := cmd.Execute()
+		if tt.wantErr {
+			if err == nil {
+				t.Errorf("plan %s: err = nil; want an error", tt.args)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("plan %s: %v", tt.args, err)
+		}
+		if diff := cmp.Diff(tt.want, *got, cmpopts.IgnoreFields(PlanOptions{}, "IO")); diff != "" {
+			t.Errorf("plan %s options (-want +got):\n%s", tt.args, diff)
+		}
+	}
+}
+
+func TestRunPlanExample(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	run := func() (string, []byte, []byte) {
+		io, stdout, stderr := streams()
+		if err := runPlan(&PlanOptions{IO: io, OutDir: out}); err != nil {
+			t.Fatalf("runPlan(example) = %v", err)
+		}
+		if stderr.Len() != 0 {
+			t.Errorf("runPlan(example) stderr = %q; want nothing", stderr)
+		}
+		tpl, err := os.ReadFile(filepath.Join(out, "arm", "azuredeploy.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		params, err := os.ReadFile(filepath.Join(out, "arm", "azuredeploy.parameters.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stdout.String(), tpl, params
+	}
+	sum1, tpl1, params1 := run()
+	sum2, tpl2, params2 := run()
+	if sum1 != sum2 || string(tpl1) != string(tpl2) || string(params1) != string(params2) {
+		t.Errorf("two runs of plan on the built-in example differ")
+	}
+	for _, want := range []string{"kodata in australiaeast from <built-in example>: ", "\nResources\n", "\nAddress plan 10.60.0.0/20\n", "\nFiles written\n", "azuredeploy.parameters.json"} {
+		if !strings.Contains(sum1, want) {
+			t.Errorf("plan summary lacks %q:\n%s", want, sum1)
+		}
+	}
+}
+
+func TestRunPlanErrorWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(spec, []byte("name: x\nnot-a-field: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	io, stdout, _ := streams()
+	err := runPlan(&PlanOptions{IO: io, SpecFile: spec, OutDir: out})
+	if code := exitCode(err); code != ExitUser {
+		t.Errorf("runPlan(bad spec) = %v (exit %d); want exit %d", err, code, ExitUser)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("runPlan(bad spec) printed %q; want nothing on stdout", stdout)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("runPlan(bad spec) created %s", out)
+	}
+}
+
+// exitCode returns the code Run would exit with for err.
+func exitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if ee, ok := err.(*exitError); ok {
+		return ee.code
+	}
+	return -1
+}
