@@ -156,13 +156,13 @@ func (d *Document) placeAvailable(name string, kind EndpointKind) error {
 	switch {
 	case kind == EndpointService && !d.Services.On(name):
 		need = "services." + name
-	case name == "training" && !d.Services.MachineLearning.On():
+	case name == "training" && !d.Services.On("machineLearning"):
 		need = "services.machineLearning"
-	case name == "scoring" && !d.Services.Kubernetes.On():
+	case name == "scoring" && !d.Services.On("kubernetes"):
 		need = "services.kubernetes"
 	case name == "onprem" && d.Network.OnPremises == nil:
 		need = "network.onPremises"
-	case name == "integration" && !d.Services.DataFactory.On() && len(d.DataSources) == 0:
+	case name == "integration" && !d.Services.On("dataFactory") && len(d.DataSources) == 0:
 		need = "services.dataFactory or dataSources"
 	default:
 		return nil
