@@ -261,12 +261,20 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 	for _, e := range d.entries(n, path) {
 		f := si.byKey[e.key.Value]
 		if f == nil {
-			d.diags.Errorf(d.at(e.key), suggest(e.key.Value, si.keys, "keys here"),
-				"unknown key %s in %s", quote(e.key.Value), orRoot(path))
+			d.unknownKey(e.key, path, si.keys)
 			continue
 		}
 		d.decode(e.val, v.FieldByIndex(f.index), join(path, f.key), f)
 	}
+}
+
+// unknownKey reports a key the struct does not have. A likely intended
+// key counts as written, so it is not also reported missing.
+func (d *decoder) unknownKey(k *yaml.Node, path string, keys []string) {
+	if c := closest(k.Value, keys); c != "" {
+		d.failed[join(path, c)] = true
+	}
+	d.diags.Errorf(d.at(k), suggest(k.Value, keys, "keys here"), "unknown key %s in %s", quote(k.Value), orRoot(path))
 }
 
 // list decodes a sequence into a slice.

@@ -156,13 +156,13 @@ func (d *Document) placeAvailable(name string, kind EndpointKind) error {
 	switch {
 	case kind == EndpointService && !d.Services.On(name):
 		need = "services." + name
-	case name == "training" && !d.Services.On("machineLearning"):
+	case name == "training" && !d.Services.MachineLearning.On():
 		need = "services.machineLearning"
-	case name == "scoring" && !d.Services.On("kubernetes"):
+	case name == "scoring" && !d.Services.Kubernetes.On():
 		need = "services.kubernetes"
 	case name == "onprem" && d.Network.OnPremises == nil:
 		need = "network.onPremises"
-	case name == "integration" && !d.Services.On("dataFactory") && len(d.DataSources) == 0:
+	case name == "integration" && !d.Services.DataFactory.On() && len(d.DataSources) == 0:
 		need = "services.dataFactory or dataSources"
 	default:
 		return nil
@@ -176,10 +176,6 @@ func (s *Services) On(key string) bool {
 	if f == nil {
 		return false
 	}
-	v := reflect.ValueOf(s).Elem().FieldByIndex(f.index)
-	if v.IsNil() {
-		return false
-	}
-	t, ok := v.Interface().(interface{ On() bool })
+	t, ok := reflect.ValueOf(s).Elem().FieldByIndex(f.index).Interface().(interface{ On() bool })
 	return ok && t.On()
 }

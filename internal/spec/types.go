@@ -181,6 +181,17 @@ type Toggle struct {
 // On reports whether the service is switched on (t may be nil).
 func (t *Toggle) On() bool { return t != nil && (t.Enabled == nil || *t.Enabled) }
 
+// The services' own On methods make d.Services.X.On() safe when X is not
+// listed: the method promoted from Toggle would dereference a nil pointer.
+
+func (s *MachineLearning) On() bool { return s != nil && s.Toggle.On() }
+func (s *Databricks) On() bool      { return s != nil && s.Toggle.On() }
+func (s *Synapse) On() bool         { return s != nil && s.Toggle.On() }
+func (s *DataFactory) On() bool     { return s != nil && s.Toggle.On() }
+func (s *StreamAnalytics) On() bool { return s != nil && s.Toggle.On() }
+func (s *Kubernetes) On() bool      { return s != nil && s.Toggle.On() }
+func (s *AppService) On() bool      { return s != nil && s.Toggle.On() }
+
 // Services are the platform services; each is on when present.
 type Services struct {
 	MachineLearning *MachineLearning `yaml:"machineLearning,omitempty" json:"machineLearning,omitempty"`

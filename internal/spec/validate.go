@@ -76,7 +76,7 @@ func (v *validator) required(val reflect.Value, path string) {
 		for _, f := range si.fields {
 			p := join(path, f.key)
 			if !v.has(p) {
-				if f.required {
+				if f.required && !v.failed[p] {
 					v.ds.Errorf(v.doc.Pos(path), requiredHint(f), "%s: missing required key %s", orRoot(path), f.key)
 				}
 				continue
