@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"math"
 	"net/netip"
 	"reflect"
 	"strconv"
@@ -184,7 +185,7 @@ func (d *decoder) entries(n *yaml.Node, path string) []entry {
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.diags.Errorf(d.at(k), "remove one of them", "duplicate key %s (first at line %d)", quote(k.Value), first.Line)
+			d.diags.Errorf(d.at(k), "remove one of them", "%s: duplicate key %s (first at line %d)", orRoot(path), quote(k.Value), first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -260,12 +261,20 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 	for _, e := range d.entries(n, path) {
 		f := si.byKey[e.key.Value]
 		if f == nil {
-			d.diags.Errorf(d.at(e.key), suggest(e.key.Value, si.keys, "keys here"),
-				"unknown key %s in %s", quote(e.key.Value), orRoot(path))
+			d.unknownKey(e.key, path, si.keys)
 			continue
 		}
 		d.decode(e.val, v.FieldByIndex(f.index), join(path, f.key), f)
 	}
+}
+
+// unknownKey reports a key the struct does not have. A likely intended
+// key counts as written, so it is not also reported missing.
+func (d *decoder) unknownKey(k *yaml.Node, path string, keys []string) {
+	if c := closest(k.Value, keys); c != "" {
+		d.failed[join(path, c)] = true
+	}
+	d.diags.Errorf(d.at(k), suggest(k.Value, keys, "keys here"), "unknown key %s in %s", quote(k.Value), orRoot(path))
 }
 
 // list decodes a sequence into a slice.
@@ -304,7 +313,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string, f *fieldInfo)
 		return
 	}
 	if f != nil && len(f.enum) > 0 && !contains(f.enum, n.Value) {
-		d.fail(n, path, suggest(n.Value, f.enum, "valid values"), "unknown %s %s", lastKey(stripIndex(path)), quote(n.Value))
+		d.fail(n, path, suggest(n.Value, f.enum, "valid values"), "%s: unknown %s %s", path, lastKey(stripIndex(path)), quote(n.Value))
 		return
 	}
 	v.SetString(n.Value)
@@ -343,11 +352,14 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string, f *fieldIn
 		hi = min(hi, *f.max)
 	}
 	rangeHint := fmt.Sprintf("use a whole number from %d to %d", lo, hi)
+	if hi == math.MaxInt64 {
+		rangeHint = fmt.Sprintf("use a whole number of at least %d", lo)
+	}
 	switch n.Tag {
 	case "!!int":
 	case "!!float":
 		if isDigits(strings.TrimLeft(n.Value, "+-")) {
-			d.fail(n, path, rangeHint, "%s: %s is out of range", path, quote(n.Value))
+			d.fail(n, path, rangeHint, "%s: %s is out of range", path, short(n.Value))
 		} else {
 			d.fail(n, path, rangeHint, "%s: expected a whole number, got %s", path, quote(n.Value))
 		}
@@ -365,7 +377,7 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string, f *fieldIn
 	}
 	x, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
 	if err != nil || x < lo || x > hi {
-		d.fail(n, path, rangeHint, "%s: %s is out of range", path, quote(n.Value))
+		d.fail(n, path, rangeHint, "%s: %s is out of range", path, short(n.Value))
 		return
 	}
 	if v.CanInt() {

@@ -176,10 +176,6 @@ func (s *Services) On(key string) bool {
 	if f == nil {
 		return false
 	}
-	v := reflect.ValueOf(s).Elem().FieldByIndex(f.index)
-	if v.IsNil() {
-		return false
-	}
-	t, ok := v.Interface().(interface{ On() bool })
+	t, ok := reflect.ValueOf(s).Elem().FieldByIndex(f.index).Interface().(interface{ On() bool })
 	return ok && t.On()
 }

@@ -62,10 +62,13 @@ func suggest(got string, candidates []string, what string) string {
 }
 
 // quote quotes a user value for a message, shortened when long.
-func quote(s string) string {
+func quote(s string) string { return fmt.Sprintf("%q", short(s)) }
+
+// short shortens a user value for a message.
+func short(s string) string {
 	const maxLen = 60
 	if len(s) > maxLen {
-		s = s[:maxLen] + "..."
+		return s[:maxLen] + "..."
 	}
-	return fmt.Sprintf("%q", s)
+	return s
 }

@@ -15,7 +15,7 @@ type Document struct {
 	// Name is short and lowercase; it prefixes every resource name.
 	Name string `yaml:"name" json:"name" jsonschema:"pattern=^[a-z][a-z0-9]{1\\,9}$,description=Short lowercase environment name (2-10 letters and digits) that prefixes every resource name"`
 	// Location is the Azure region every resource is deployed to.
-	Location string            `yaml:"location" json:"location" jsonschema:"description=Azure region for every resource, e.g. australiaeast"`
+	Location string            `yaml:"location" json:"location" jsonschema:"description=Azure region for every resource (programmatic name such as australiaeast)"`
 	Tags     map[string]string `yaml:"tags,omitempty" json:"tags,omitempty" jsonschema:"description=Tags added to every resource"`
 
 	Network     Network      `yaml:"network" json:"network"`
@@ -44,7 +44,7 @@ func (d *Document) Pos(path string) diag.Pos {
 // Network describes the address space and how it connects outward.
 type Network struct {
 	// AddressSpace is the range every VNet and subnet is allocated from.
-	AddressSpace netip.Prefix `yaml:"addressSpace" json:"addressSpace" jsonschema:"type=string,description=CIDR range every VNet and subnet is carved from (at least /22)"`
+	AddressSpace netip.Prefix `yaml:"addressSpace" json:"addressSpace" jsonschema:"type=string,description=IPv4 CIDR range every VNet and subnet is carved from: /8 to /24 (a /20 holds every service)"`
 	OnPremises   *OnPremises  `yaml:"onPremises,omitempty" json:"onPremises,omitempty"`
 	Egress       Egress       `yaml:"egress,omitempty" json:"egress,omitempty"`
 	// FirewallTier is Standard (default) or Premium.
@@ -174,11 +174,23 @@ type WorkstationDefaults struct {
 // Toggle is embedded by every service: a service listed under services is on
 // unless it says enabled: false.
 type Toggle struct {
+	// Enabled switches a listed service off when false.
 	Enabled *bool `yaml:"enabled,omitempty" json:"enabled,omitempty"`
 }
 
 // On reports whether the service is switched on (t may be nil).
 func (t *Toggle) On() bool { return t != nil && (t.Enabled == nil || *t.Enabled) }
+
+// The services' own On methods make d.Services.X.On() safe when X is not
+// listed: the method promoted from Toggle would dereference a nil pointer.
+
+func (s *MachineLearning) On() bool { return s != nil && s.Toggle.On() }
+func (s *Databricks) On() bool      { return s != nil && s.Toggle.On() }
+func (s *Synapse) On() bool         { return s != nil && s.Toggle.On() }
+func (s *DataFactory) On() bool     { return s != nil && s.Toggle.On() }
+func (s *StreamAnalytics) On() bool { return s != nil && s.Toggle.On() }
+func (s *Kubernetes) On() bool      { return s != nil && s.Toggle.On() }
+func (s *AppService) On() bool      { return s != nil && s.Toggle.On() }
 
 // Services are the platform services; each is on when present.
 type Services struct {
@@ -282,15 +294,16 @@ type Governance struct {
 
 // Budget is a monthly cost budget with alert thresholds.
 type Budget struct {
-	Monthly    int      `yaml:"monthly" json:"monthly" jsonschema:"minimum=1"`
-	Thresholds []int    `yaml:"thresholds,omitempty" json:"thresholds,omitempty"`
-	Contacts   []string `yaml:"contacts,omitempty" json:"contacts,omitempty"`
+	Monthly int `yaml:"monthly" json:"monthly" jsonschema:"minimum=1"`
+	// Thresholds are percentages of the monthly amount that send an alert.
+	Thresholds []int    `yaml:"thresholds,omitempty" json:"thresholds,omitempty" jsonschema:"minimum=1,maximum=1000"`
+	Contacts   []string `yaml:"contacts,omitempty" json:"contacts,omitempty" jsonschema:"format=email"`
 }
 
 // Monitoring configures logs and alerts.
 type Monitoring struct {
 	RetentionDays int      `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=30,maximum=730"`
-	AlertEmails   []string `yaml:"alertEmails,omitempty" json:"alertEmails,omitempty"`
+	AlertEmails   []string `yaml:"alertEmails,omitempty" json:"alertEmails,omitempty" jsonschema:"format=email"`
 }
 
 // Expect is what an intent says should happen.
@@ -303,8 +316,13 @@ const (
 
 // Intent is a network path the team needs (or must never have).
 type Intent struct {
-	Name     string   `yaml:"name,omitempty" json:"name,omitempty"`
-	From     string   `yaml:"from" json:"from"`
+	Name string `yaml:"name,omitempty" json:"name,omitempty"`
+	// From is where traffic starts: a place (workstations, training,
+	// scoring, endpoints, integration, bastion, internet, onprem), a member,
+	// role, team.groups key, service or data source name, a host name, an IP
+	// address or a CIDR range, each optionally with :port.
+	From string `yaml:"from" json:"from"`
+	// To is where traffic goes, written like from ("pypi.org:443").
 	To       string   `yaml:"to" json:"to"`
 	Protocol string   `yaml:"protocol,omitempty" json:"protocol,omitempty" jsonschema:"enum=tcp,enum=udp,enum=any"`
 	Expect   Expect   `yaml:"expect" json:"expect" jsonschema:"enum=allow,enum=deny"`

@@ -76,7 +76,7 @@ func (v *validator) required(val reflect.Value, path string) {
 		for _, f := range si.fields {
 			p := join(path, f.key)
 			if !v.has(p) {
-				if f.required {
+				if f.required && !v.failed[p] {
 					v.ds.Errorf(v.doc.Pos(path), requiredHint(f), "%s: missing required key %s", orRoot(path), f.key)
 				}
 				continue
@@ -197,7 +197,7 @@ func (v *validator) connection(c *Connection) {
 	const path = "network.onPremises.connection"
 	switch c.Type {
 	case ConnectionVPN:
-		if !v.has(path+".peerAddress") {
+		if !v.has(path + ".peerAddress") {
 			v.errorf(path, "add peerAddress: the public IPv4 address of the on-premises VPN device", "%s: a vpn connection needs peerAddress", path)
 		}
 		v.ipv4Addr(path+".peerAddress", c.PeerAddress)
@@ -365,11 +365,6 @@ func (v *validator) governance() {
 		v.email("governance.securityContact", g.SecurityContact)
 	}
 	if b := g.Budget; b != nil {
-		for i, t := range b.Thresholds {
-			if t < 1 || t > 1000 {
-				v.errorf(fmt.Sprintf("governance.budget.thresholds[%d]", i), "thresholds are percentages of the monthly budget from 1 to 1000", "governance.budget.thresholds[%d]: %d is out of range", i, t)
-			}
-		}
 		v.emails("governance.budget.contacts", b.Contacts)
 	}
 }
