@@ -243,10 +243,13 @@ func (r *reference) describe(key string, n *schemaNode) string {
 	return ""
 }
 
-// sentence capitalises d unless it starts with one of the key's values,
-// which are spelled exactly.
+// sentence capitalises d unless it starts with one of the key's values or
+// a dotted key path, which are spelled exactly.
 func sentence(d string, enum []json.RawMessage) string {
 	first, _, _ := strings.Cut(d, " ")
+	if strings.Contains(first, ".") {
+		return d
+	}
 	for _, v := range enum {
 		var s string
 		if json.Unmarshal(v, &s) == nil && s == first {
