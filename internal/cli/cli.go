@@ -46,6 +46,9 @@ func (e *exitError) Error() string { return e.err.Error() }
 
 func (e *exitError) Unwrap() error { return e.err }
 
+// bugHint follows every internal fault.
+const bugHint = "this is a bug in enclave; please report it with the message above"
+
 // internalErrorPrefix starts the summary of the positionless error
 // diagnostic compile.Compile returns for a program fault.
 const internalErrorPrefix = "internal error"
@@ -94,7 +97,7 @@ func Main() int {
 func Run(args []string, streams IO) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(streams.ErrOut, "%s: %v\n%s", internalErrorPrefix, r, debug.Stack())
+			fmt.Fprintf(streams.ErrOut, "%s: %v\n%s\n%s\n", internalErrorPrefix, r, debug.Stack(), bugHint)
 			code = ExitInternal
 		}
 	}()
@@ -114,7 +117,10 @@ func Run(args []string, streams IO) (code int) {
 	if errors.As(ee.err, &ds) {
 		printDiagnostics(streams.ErrOut, ds)
 	} else {
-		fmt.Fprintln(streams.ErrOut, "error:", ee.err)
+		fmt.Fprintln(streams.ErrOut, ee.err)
+	}
+	if ee.code == ExitInternal {
+		fmt.Fprintln(streams.ErrOut, bugHint)
 	}
 	return ee.code
 }
