@@ -191,17 +191,17 @@ func (c *ctx) vmSubnets() []model.AddressSpec {
 func (c *ctx) platformCollections() []model.FirewallRuleCollection {
 	var out []model.FirewallRuleCollection
 	s := c.doc.Services
-	if s.MachineLearning.On() {
+	if enabled(s.MachineLearning) {
 		out = append(out, c.mlCollections()...)
 	}
-	if s.Kubernetes.On() {
+	if enabled(s.Kubernetes) {
 		out = append(out, c.aksCollections()...)
 	}
 	out = append(out, c.vmCollections()...)
-	if s.Databricks.On() {
+	if enabled(s.Databricks) {
 		out = append(out, c.databricksCollection())
 	}
-	if s.DataFactory.On() {
+	if enabled(s.DataFactory) {
 		out = append(out, c.integrationRuntimeCollection())
 	}
 	for i := range out {
@@ -209,6 +209,15 @@ func (c *ctx) platformCollections() []model.FirewallRuleCollection {
 		out[i].Action = model.Allow
 	}
 	return out
+}
+
+// enabled reports whether an optional service is present and switched on;
+// unlike calling On through a nil service, it does not panic.
+func enabled[T any, PT interface {
+	*T
+	On() bool
+}](p PT) bool {
+	return p != nil && p.On()
 }
 
 // netRule builds a network rule to service tags on TCP or UDP ports.

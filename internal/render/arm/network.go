@@ -3,6 +3,7 @@ package arm
 import (
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/enclave-dev/enclave/internal/model"
 )
@@ -111,7 +112,8 @@ func virtualNetwork(x *Ctx, r *model.VirtualNetwork) (Body, error) {
 			DefaultOutboundAccess:          s.DefaultOutboundAccess,
 		}
 		for _, d := range s.Delegations {
-			sp.Delegations = append(sp.Delegations, delegation{Name: d, Properties: delegationProps{ServiceName: d}})
+			// A delegation's name may not hold "/": "Microsoft.Web.serverFarms".
+			sp.Delegations = append(sp.Delegations, delegation{Name: strings.ReplaceAll(d, "/", "."), Properties: delegationProps{ServiceName: d}})
 		}
 		p.Subnets = append(p.Subnets, subnetWire{Name: s.Name, Properties: sp})
 	}
