@@ -293,6 +293,10 @@ func numberRules(allows []allowRule) []model.SecurityRule {
 	next := map[model.Direction]int{model.Inbound: nsgFirstAllow, model.Outbound: nsgFirstAllow}
 	var out []model.SecurityRule
 	for _, a := range allows {
+		if len(a.from) == 0 || len(a.to) == 0 {
+			// A rule between subnets this environment lacks allows nothing.
+			continue
+		}
 		prio := a.priority
 		if prio == 0 {
 			prio = next[a.dir]

@@ -394,6 +394,9 @@ func ruleCollection(col model.FirewallRuleCollection) (ruleCollectionWire, error
 		return w, fmt.Errorf("rule collection %s has no rules", col.Name)
 	}
 	for _, a := range col.ApplicationRules {
+		if len(a.Sources) == 0 {
+			return w, fmt.Errorf("application rule %s has no sources", a.Name)
+		}
 		if (len(a.TargetFQDNs) > 0) == (len(a.FQDNTags) > 0) {
 			return w, fmt.Errorf("application rule %s needs target FQDNs or FQDN tags, not both", a.Name)
 		}
@@ -404,6 +407,9 @@ func ruleCollection(col model.FirewallRuleCollection) (ruleCollectionWire, error
 		w.Rules = append(w.Rules, ar)
 	}
 	for _, n := range col.NetworkRules {
+		if len(n.Sources) == 0 || len(n.Destinations)+len(n.DestinationFQDNs) == 0 {
+			return w, fmt.Errorf("network rule %s needs sources and destinations", n.Name)
+		}
 		nr := networkRuleWire{RuleType: "NetworkRule", Name: n.Name, Description: n.Description, SourceAddresses: specStrings(n.Sources),
 			DestinationAddresses: specStrings(n.Destinations), DestinationFQDNs: n.DestinationFQDNs, DestinationPorts: portStrings(n.DestinationPorts)}
 		for _, pr := range n.Protocols {
