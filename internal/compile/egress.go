@@ -191,17 +191,17 @@ func (c *ctx) vmSubnets() []model.AddressSpec {
 func (c *ctx) platformCollections() []model.FirewallRuleCollection {
 	var out []model.FirewallRuleCollection
 	s := c.doc.Services
-	if enabled(s.MachineLearning) {
+	if s.MachineLearning.On() {
 		out = append(out, c.mlCollections()...)
 	}
-	if enabled(s.Kubernetes) {
+	if s.Kubernetes.On() {
 		out = append(out, c.aksCollections()...)
 	}
 	out = append(out, c.vmCollections()...)
-	if enabled(s.Databricks) {
+	if s.Databricks.On() {
 		out = append(out, c.databricksCollection())
 	}
-	if enabled(s.DataFactory) {
+	if s.DataFactory.On() {
 		out = append(out, c.integrationRuntimeCollection())
 	}
 	for i := range out {
@@ -213,13 +213,6 @@ func (c *ctx) platformCollections() []model.FirewallRuleCollection {
 
 // enabled reports whether an optional service is present and switched on;
 // unlike calling On through a nil service, it does not panic.
-func enabled[T any, PT interface {
-	*T
-	On() bool
-}](p PT) bool {
-	return p != nil && p.On()
-}
-
 // netRule builds a network rule to service tags on TCP or UDP ports.
 func netRule(name, why string, proto model.Protocol, from []model.AddressSpec, to []model.ServiceTag, p ...uint16) model.NetworkRule {
 	return model.NetworkRule{Name: name, Description: why, Protocols: []model.Protocol{proto}, Sources: from, Destinations: tags(to...), DestinationPorts: ports(p...)}
