@@ -211,8 +211,6 @@ func (c *ctx) platformCollections() []model.FirewallRuleCollection {
 	return out
 }
 
-// enabled reports whether an optional service is present and switched on;
-// unlike calling On through a nil service, it does not panic.
 // netRule builds a network rule to service tags on TCP or UDP ports.
 func netRule(name, why string, proto model.Protocol, from []model.AddressSpec, to []model.ServiceTag, p ...uint16) model.NetworkRule {
 	return model.NetworkRule{Name: name, Description: why, Protocols: []model.Protocol{proto}, Sources: from, Destinations: tags(to...), DestinationPorts: ports(p...)}
