@@ -181,6 +181,7 @@ func (v *Validator) doc(rel string) (any, error) {
 	if templateSchemas[rel] {
 		standInResource(d)
 	}
+	d = correct(rel, d)
 	v.docs[rel] = d
 	return d, nil
 }
