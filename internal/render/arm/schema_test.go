@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/render/arm/armschema"
@@ -36,12 +37,14 @@ func schemaValidator(t *testing.T) *armschema.Validator {
 // resource, nested deployments included, against Azure's schema for its
 // type and apiVersion, plus the parameters file against its schema.
 func TestResourcesMatchARMSchemas(t *testing.T) {
+	start := time.Now()
 	v := schemaValidator(t)
 	out := renderExample(t)
 	checkTemplate(t, v, out.Template)
 	if err := v.ValidateDocument(arm.ParametersSchema, out.Parameters); err != nil {
 		t.Errorf("azuredeploy.parameters.json: %v", err)
 	}
+	t.Logf("rendered and validated in %v", time.Since(start))
 }
 
 // checkTemplate validates every resource of tpl, reporting each failure.

@@ -92,6 +92,9 @@ func New(dir string) *Validator {
 // its type and apiVersion. The error is a *NoSchemaError when no schema
 // declares the pair, or an *Error listing what is wrong.
 func (v *Validator) Validate(r Resource) error {
+	if _, err := scopeOf(r.Template); err != nil {
+		return fmt.Errorf("%s: %w", r.Label(), err)
+	}
 	def, err := v.Lookup(r)
 	if err != nil {
 		return err
@@ -114,6 +117,7 @@ func (v *Validator) Validate(r Resource) error {
 		problems = undeclared([]*jsonschema.Schema{base, sch}, withoutTemplateKeys(r), "")
 	}
 	if len(problems) > 0 {
+		slices.Sort(problems)
 		return &Error{Resource: r.Label(), Definition: def, Problems: problems}
 	}
 	return nil
