@@ -176,7 +176,7 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 		deps[x.topLevelDep(model.Address{Type: model.TypeResourceGroup, Name: k.group})] = true
 		props := deploymentProperties{
 			Mode:                        "Incremental",
-			ExpressionEvaluationOptions: evalOptions{Scope: "inner"},
+			ExpressionEvaluationOptions: evalOptions{Scope: "Inner"},
 			Template:                    inner,
 		}
 		if len(x.used) > 0 {
