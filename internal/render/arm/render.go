@@ -338,7 +338,8 @@ func (x *Ctx) topLevelDep(d model.Address) string {
 	case d.Group == "":
 		return x.ID(model.Ref{Address: d})
 	default:
-		return fmt.Sprintf("[subscriptionResourceId('Microsoft.Resources/deployments', '%s')]", x.deploymentOf(d))
+		// A nested deployment that targets a resource group lives in it.
+		return fmt.Sprintf("[resourceId('%s', 'Microsoft.Resources/deployments', '%s')]", d.Group, x.deploymentOf(d))
 	}
 }
 

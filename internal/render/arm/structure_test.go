@@ -189,8 +189,13 @@ func checkTopLevel(resources []wireResource) []string {
 				continue
 			}
 			if ref.fn == "resourceId" {
-				problems = append(problems, fmt.Sprintf("%s %s: dependsOn %s uses resourceId, which has no resource group at subscription scope", r.Type, r.Name, dep))
-				continue
+				// At subscription scope only a nested deployment, which lives
+				// in the resource group it targets, is named by resourceId.
+				d, ok := byKey[resourceKey(ref.typ, ref.name, ref.scope)]
+				if ref.typ != "Microsoft.Resources/deployments" || !ok || d.ResourceGroup != ref.group {
+					problems = append(problems, fmt.Sprintf("%s %s: dependsOn %s is not a deployment in resource group %q", r.Type, r.Name, dep, ref.group))
+					continue
+				}
 			}
 			k := resourceKey(ref.typ, ref.name, ref.scope)
 			if _, ok := byKey[k]; !ok {
@@ -283,13 +288,13 @@ func TestStructureChecksFail(t *testing.T) {
 	const broken = `[
 		{"type": "Microsoft.Resources/resourceGroups", "name": "rg-a"},
 		{"type": "Microsoft.Resources/deployments", "name": "d-a", "resourceGroup": "rg-a",
-		 "dependsOn": ["[subscriptionResourceId('Microsoft.Resources/deployments', 'd-b')]"],
+		 "dependsOn": ["[resourceId('rg-missing', 'Microsoft.Resources/deployments', 'd-b')]"],
 		 "properties": {"template": {"resources": [
 			{"type": "Microsoft.Network/virtualNetworks", "name": "v", "dependsOn": ["[resourceId('Microsoft.Network/routeTables', 'rt')]"]},
 			{"type": "Microsoft.Network/routeTables", "name": "rt", "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', 'v')]"]},
 			{"type": "Microsoft.Network/networkSecurityGroups", "name": "n", "dependsOn": ["[resourceId('rg-b', 'Microsoft.Network/virtualNetworks', 'v')]"]}]}}},
 		{"type": "Microsoft.Resources/deployments", "name": "d-b", "resourceGroup": "rg-missing",
-		 "dependsOn": ["[subscriptionResourceId('Microsoft.Resources/deployments', 'd-a')]", "[resourceId('Microsoft.Network/virtualNetworks', 'v')]"],
+		 "dependsOn": ["[resourceId('rg-a', 'Microsoft.Resources/deployments', 'd-a')]", "[resourceId('Microsoft.Network/virtualNetworks', 'v')]"],
 		 "properties": {"template": {"resources": []}}}]`
 	var resources []wireResource
 	if err := json.Unmarshal([]byte(broken), &resources); err != nil {
@@ -298,7 +303,7 @@ func TestStructureChecksFail(t *testing.T) {
 	got := structureProblems(resources)
 	for _, want := range []string{
 		`deployment d-b targets resource group "rg-missing"`,
-		"dependsOn [resourceId('Microsoft.Network/virtualNetworks', 'v')] uses resourceId",
+		"dependsOn [resourceId('Microsoft.Network/virtualNetworks', 'v')] is not a deployment in resource group",
 		"top-level dependency cycle",
 		"d-a: Microsoft.Network/networkSecurityGroups n: dependsOn [resourceId('rg-b', 'Microsoft.Network/virtualNetworks', 'v')] is not a resource of the same nested template",
 		"d-a: dependency cycle",
