@@ -95,9 +95,13 @@ func (c *ctx) cluster(k *spec.Kubernetes) model.Ref {
 		// AKS clusters with local accounts disabled, so they stay on only
 		// while the cluster is attached to the workspace.
 		LocalAccountsDisabled: !c.doc.Services.MachineLearning.On(),
+		// Kubernetes network policies are enforced by Calico, one of the
+		// engines AKS manages for Azure CNI with node-subnet addressing
+		// (Learn: "Secure traffic between pods by using network policies
+		// in AKS").
 		Network: model.ClusterNetwork{
 			Plugin:       "azure",
-			Policy:       "azure",
+			Policy:       "calico",
 			ServiceCIDR:  c.plan.AKSServiceCIDR,
 			DNSServiceIP: c.plan.AKSDNSServiceIP,
 			Outbound:     model.OutboundUserDefinedRouting,

@@ -29,9 +29,10 @@ func buildML(c *ctx) {
 		return
 	}
 	clusters := c.clusters(ml)
-	c.mlWorkspace = c.workspace(clusters[0].name)
+	var storage model.Ref
+	c.mlWorkspace, storage = c.workspace(clusters[0].name)
 	for _, cl := range clusters {
-		c.computeCluster(cl)
+		c.computeCluster(cl, storage)
 	}
 	for _, m := range c.doc.Team.Members {
 		if workstationKind(c.doc, m) == spec.WorkstationComputeInstance {
@@ -63,7 +64,9 @@ func buildML(c *ctx) {
 //
 // Images are built on imageBuild, a compute cluster: ACR Tasks cannot reach
 // a registry without public network access.
-func (c *ctx) workspace(imageBuild string) model.Ref {
+//
+// It returns the workspace and its storage account.
+func (c *ctx) workspace(imageBuild string) (ws, storage model.Ref) {
 	group := c.rg(RGML)
 	cmk := c.doc.Governance.CustomerManagedKeys
 	vault := c.keyVault(vaultOptions{Purpose: "ml", Concern: RGML})
@@ -71,7 +74,7 @@ func (c *ctx) workspace(imageBuild string) model.Ref {
 	if cmk {
 		stOpts.CMK = &cmkOptions{Vault: vault}
 	}
-	storage := c.storageAccount(stOpts)
+	storage = c.storageAccount(stOpts)
 	insights := c.add(&model.ApplicationInsights{
 		Meta:              model.Meta{Name: c.names.Name("appi", "ml"), Group: group},
 		Workspace:         c.law,
@@ -103,7 +106,7 @@ func (c *ctx) workspace(imageBuild string) model.Ref {
 		deps = append(deps, c.grant(g.scope, g.role, userIdentity(id)))
 	}
 
-	ws := &model.MLWorkspace{
+	w := &model.MLWorkspace{
 		Meta:                model.Meta{Name: c.names.Name("mlw"), Group: group, DependsOn: deps},
 		FriendlyName:        c.doc.Name + " machine learning",
 		Identity:            model.Identity{UserAssigned: []model.Ref{id}},
@@ -123,15 +126,15 @@ func (c *ctx) workspace(imageBuild string) model.Ref {
 		ImageBuildCompute:  imageBuild,
 	}
 	if cmk {
-		key, grant := c.cmkKey(vault, "cmk-"+ws.Name, c.keyIdentity())
-		ws.Identity.UserAssigned = append(ws.Identity.UserAssigned, c.keyIdentity())
-		ws.CMK = &model.CustomerManagedKey{Key: key, Identity: c.keyIdentity()}
-		ws.DependsOn = append(ws.DependsOn, grant)
+		key, grant := c.cmkKey(vault, "cmk-"+w.Name, c.keyIdentity())
+		w.Identity.UserAssigned = append(w.Identity.UserAssigned, c.keyIdentity())
+		w.CMK = &model.CustomerManagedKey{Key: key, Identity: c.keyIdentity()}
+		w.DependsOn = append(w.DependsOn, grant)
 	}
-	ref := c.add(ws)
-	c.privateEndpoint(ref, "amlworkspace")
-	c.diagnostics(ref, allLogs, true)
-	return ref
+	ws = c.add(w)
+	c.privateEndpoint(ws, "amlworkspace")
+	c.diagnostics(ws, allLogs, true)
+	return ws, storage
 }
 
 // clusterSpec is one compute cluster to create.
@@ -171,7 +174,7 @@ func (c *ctx) clusters(ml *spec.MachineLearning) []clusterSpec {
 // zero, has no public IPs or SSH, authenticates with Entra ID only, and
 // runs as its own system identity, which pulls images from the registry
 // and reads and writes the workspace's default datastore.
-func (c *ctx) computeCluster(s clusterSpec) {
+func (c *ctx) computeCluster(s clusterSpec, storage model.Ref) {
 	ref := c.add(&model.MLCompute{
 		Meta:                model.Meta{Name: c.mlWorkspace.Name + "/" + s.name, Group: c.mlWorkspace.Group, Location: c.doc.Location},
 		Kind:                model.MLComputeCluster,
@@ -185,10 +188,7 @@ func (c *ctx) computeCluster(s clusterSpec) {
 		IdleBeforeScaleDown: clusterIdle,
 	})
 	c.grant(c.acr, "AcrPull", systemIdentity(ref))
-	ws, _ := model.Lookup[*model.MLWorkspace](c.g, c.mlWorkspace)
-	if ws != nil {
-		c.grant(ws.Storage, "Storage Blob Data Contributor", systemIdentity(ref))
-	}
+	c.grant(storage, "Storage Blob Data Contributor", systemIdentity(ref))
 }
 
 // computeInstance creates a personal compute instance for a member in the
