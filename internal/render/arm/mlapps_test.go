@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/dlclark/regexp2"
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	schemakind "github.com/santhosh-tekuri/jsonschema/v6/kind"
 
@@ -406,5 +407,46 @@ func variants() map[string]func(*spec.Document) {
 			d.Services.MachineLearning.Enabled = &off
 			d.Services.Kubernetes.Enabled = &off
 		},
+	}
+}
+
+// TestClusterExtension checks the Azure ML extension, which the schema
+// store has no definition for, field by field.
+func TestClusterExtension(t *testing.T) {
+	var got []map[string]any
+	for _, r := range flatResources(renderVariant(t, nil)) {
+		if r["type"] == "Microsoft.KubernetesConfiguration/extensions" {
+			got = append(got, r)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("extensions = %d; want 1", len(got))
+	}
+	ext := got[0]
+	want := map[string]any{
+		"type":       "Microsoft.KubernetesConfiguration/extensions",
+		"apiVersion": "2024-11-01",
+		"name":       "azureml",
+		"scope":      "[resourceId('Microsoft.ContainerService/managedClusters', 'aks-kodata-scoring')]",
+		"dependsOn":  []any{"[resourceId('Microsoft.ContainerService/managedClusters', 'aks-kodata-scoring')]"},
+		"properties": map[string]any{
+			"extensionType":           "Microsoft.AzureML.Kubernetes",
+			"releaseTrain":            "stable",
+			"autoUpgradeMinorVersion": true,
+			"scope":                   map[string]any{"cluster": map[string]any{"releaseNamespace": "azureml"}},
+			"configurationSettings": map[string]any{
+				"allowInsecureConnections":     "False",
+				"enableInference":              "True",
+				"enableTraining":               "False",
+				"inferenceRouterHA":            "False",
+				"inferenceRouterServiceType":   "loadBalancer",
+				"internalLoadBalancerProvider": "azure",
+				"sslCname":                     "scoring.kodata.internal",
+				"sslSecret":                    "azureml-fe-tls",
+			},
+		},
+	}
+	if diff := cmp.Diff(want, ext); diff != "" {
+		t.Errorf("Azure ML extension mismatch (-want +got):\n%s", diff)
 	}
 }
