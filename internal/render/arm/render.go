@@ -62,6 +62,8 @@ func registry() table {
 		mlKinds(),
 		containerKinds(),
 		dataKinds(),
+		storageKinds(),
+		keyVaultKinds(),
 		webKinds(),
 		governanceKinds(),
 	} {
