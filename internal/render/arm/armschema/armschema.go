@@ -107,9 +107,9 @@ func (v *Validator) Validate(r Resource) error {
 	if err != nil {
 		return err
 	}
-	var problems []string
+	body, problems := childNamed(r)
 	for _, s := range []*jsonschema.Schema{base, sch} {
-		if err := s.Validate(r.Body); err != nil {
+		if err := s.Validate(body); err != nil {
 			problems = append(problems, describe(err)...)
 		}
 	}
@@ -121,6 +121,29 @@ func (v *Validator) Validate(r Resource) error {
 		return &Error{Resource: r.Label(), Definition: def, Problems: problems}
 	}
 	return nil
+}
+
+// childNamed returns the body to validate. A child resource declared at the
+// top of a template is named "parent/child", one segment per type segment
+// after the namespace, while the per-type schemas describe the name of the
+// child alone (as it is written when nested inside its parent): the body is
+// validated with the last segment, after checking the segment count.
+func childNamed(r Resource) (map[string]any, []string) {
+	segments := strings.Count(r.Type(), "/")
+	name := r.Name()
+	if segments < 2 || strings.HasPrefix(name, "[") {
+		return r.Body, nil
+	}
+	parts := strings.Split(name, "/")
+	if len(parts) != segments {
+		return r.Body, []string{fmt.Sprintf("at '/name': %q has %d segments; type %s needs %d", name, len(parts), r.Type(), segments)}
+	}
+	out := make(map[string]any, len(r.Body))
+	for k, x := range r.Body {
+		out[k] = x
+	}
+	out["name"] = parts[len(parts)-1]
+	return out, nil
 }
 
 // templateKeys are keys the template language accepts on a resource that

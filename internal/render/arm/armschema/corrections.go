@@ -22,6 +22,14 @@ type correction struct {
 
 var corrections = []correction{
 	{
+		file:    "Microsoft.MachineLearningServices.json",
+		pointer: "/definitions/Compute/allOf/0/additionalProperties",
+		why: "the discriminated base forbids properties its variants declare (AmlCompute, ComputeInstance " +
+			"and Kubernetes all carry a nested \"properties\" object), so no real compute could match; " +
+			"the variants in allOf[1] still check every field",
+		fix: func(string, any) any { return true },
+	},
+	{
 		file:    "Microsoft.Compute.json",
 		pointer: "/definitions/HardwareProfile/properties/vmSize",
 		why: "the enum is a frozen list of old sizes that its own description calls deprecated; " +
@@ -80,7 +88,10 @@ func lookupParent(doc any, pointer string) (map[string]any, string, bool) {
 }
 
 // anyOrExpression rewrites, everywhere in v, a schema that is exactly
-// {"oneOf": [{}, expression]} plus annotations into the empty schema.
+// {"oneOf": [{}, expression]} plus annotations into the empty schema, and
+// {"oneOf": [X, expression]} into {"anyOf": [X, expression]}: a template
+// expression is a string, so when X accepts strings an expression matches
+// both branches, yet ARM reads it as the expression it is.
 func anyOrExpression(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
@@ -88,6 +99,9 @@ func anyOrExpression(v any) any {
 			v[k] = anyOrExpression(x)
 		}
 		if isAnyOrExpression(v) {
+			delete(v, "oneOf")
+		} else if isValueOrExpression(v) {
+			v["anyOf"] = v["oneOf"]
 			delete(v, "oneOf")
 		}
 		return v
@@ -107,4 +121,13 @@ func isAnyOrExpression(m map[string]any) bool {
 	empty, _ := branches[0].(map[string]any)
 	expr, _ := branches[1].(map[string]any)
 	return empty != nil && len(empty) == 0 && len(expr) == 1 && expr["$ref"] == expressionURL
+}
+
+func isValueOrExpression(m map[string]any) bool {
+	branches, ok := m["oneOf"].([]any)
+	if !ok || len(branches) != 2 {
+		return false
+	}
+	expr, _ := branches[1].(map[string]any)
+	return len(expr) == 1 && expr["$ref"] == expressionURL
 }
