@@ -68,8 +68,6 @@ type ManagedRuntime struct {
 	// Location is the region the runtime computes in; pinning it to the
 	// environment's region keeps data movement there.
 	Location string
-	// DataFlowTTLMinutes keeps data flow clusters warm between runs.
-	DataFlowTTLMinutes int
 }
 
 // SelfHostedRuntime is a self-hosted integration runtime: the resource in
