@@ -36,16 +36,7 @@ func buildDataFactory(c *ctx) {
 		Identity:            model.Identity{SystemAssigned: true},
 		PublicNetworkAccess: model.PublicDisabled,
 	}
-	if opts := c.dataCMK(); opts != nil {
-		// A factory created with a customer-managed key must read it with a
-		// user-assigned identity; the system identity exists only after
-		// creation.
-		id := opts.identity(c)
-		key, grant := c.cmkKey(opts.Vault, "cmk-"+f.Name, id)
-		f.Identity.UserAssigned = []model.Ref{id}
-		f.CMK = &model.CustomerManagedKey{Key: key, Identity: id}
-		f.DependsOn = append(f.DependsOn, grant)
-	}
+	f.CMK = c.dataKey(f.Name, &f.Identity, &f.Meta)
 	factory := c.add(f)
 
 	vnet := c.add(&model.DataFactoryManagedVNet{Meta: model.Meta{Name: f.Name + "/" + adfManagedVNet, Group: f.Group}})

@@ -30,7 +30,11 @@ func buildSynapse(c *ctx) {
 		login = defaultSQLAdmin
 	}
 	w := &model.SynapseWorkspace{
-		Meta:                    model.Meta{Name: c.names.Global("synw", "", true, 50), Group: c.rg(RGData), Origin: c.doc.Pos("services.synapse")},
+		Meta: model.Meta{
+			Name: c.names.Global("synw", "", true, 50), Group: c.rg(RGData), Origin: c.doc.Pos("services.synapse"),
+			// The primary file system must exist before the workspace uses it.
+			DependsOn: []model.Ref{c.lakeContainer(lakeWorkspace)},
+		},
 		Identity:                model.Identity{SystemAssigned: true},
 		DataLake:                c.adls,
 		FileSystem:              lakeWorkspace,
@@ -42,16 +46,10 @@ func buildSynapse(c *ctx) {
 		SQLAdminLogin:           login,
 		ManagedResourceGroup:    c.names.Name("rg", "synw", "managed"),
 	}
-	if opts := c.dataCMK(); opts != nil {
-		// With a user-assigned identity that can already use the key, the
-		// workspace activates its encryption at creation instead of waiting
-		// in a pending state for a manual activation.
-		id := opts.identity(c)
-		key, grant := c.cmkKey(opts.Vault, "cmk-"+w.Name, id)
-		w.Identity.UserAssigned = []model.Ref{id}
-		w.CMK = &model.CustomerManagedKey{Key: key, Identity: id}
-		w.DependsOn = append(w.DependsOn, grant)
-	}
+	// With a user-assigned identity that can already use the key, the
+	// workspace activates its encryption at creation instead of waiting in
+	// a pending state for a manual activation.
+	w.CMK = c.dataKey(w.Name, &w.Identity, &w.Meta)
 	ws := c.add(w)
 	c.add(&model.SynapseEntraAdmin{
 		Meta:     model.Meta{Name: w.Name + "/activeDirectory", Group: w.Group},
