@@ -1,3 +1,175 @@
 package compile
 
-func buildContainers(c *ctx) {}
+import (
+	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/spec"
+)
+
+// Scoring cluster defaults when the spec leaves them out.
+const (
+	defaultNodeSize  = "Standard_D4s_v5"
+	defaultNodeCount = 3
+	defaultMaxPods   = 30
+	// registryRetentionDays keeps untagged manifests for a week.
+	registryRetentionDays = 7
+)
+
+// buildContainers makes the container registry every container workload
+// pulls from (Azure ML environments, the scoring cluster, the web app) and,
+// when services.kubernetes is on, the private AKS scoring cluster.
+func buildContainers(c *ctx) {
+	s := c.doc.Services
+	if !s.MachineLearning.On() && !s.Kubernetes.On() && !s.AppService.On() {
+		return
+	}
+	c.acr = c.registry()
+	if s.Kubernetes.On() {
+		c.aks = c.cluster(s.Kubernetes)
+	}
+}
+
+// registry creates a Premium registry reachable only through its private
+// endpoint: no admin user, no anonymous pull, public network access
+// disabled with trusted Azure services allowed through, zone redundant
+// where the region has zones, untagged manifests purged after a week, and
+// export disabled so images cannot leave for other registries.
+func (c *ctx) registry() model.Ref {
+	ref := c.add(&model.ContainerRegistry{
+		Meta:                  model.Meta{Name: c.names.Global("cr", "", false, 50), Group: c.rg(RGML)},
+		SKU:                   "Premium",
+		PublicNetworkAccess:   model.PublicDisabled,
+		NetworkACL:            model.NetworkACL{DefaultAction: model.Deny, Bypass: model.BypassAzureServices},
+		ZoneRedundant:         len(regionZones(c.doc.Location)) > 0,
+		UntaggedRetentionDays: registryRetentionDays,
+		ExportDisabled:        true,
+	})
+	c.privateEndpoint(ref, "registry")
+	c.diagnostics(ref, allLogs, true)
+	return ref
+}
+
+// cluster creates the private AKS cluster for model scoring.
+//
+// The API server has no public endpoint; its record lives in a private DNS
+// zone enclave creates and links to both VNets, so the control-plane
+// identity is user-assigned and holds "Private DNS Zone Contributor" on the
+// zone and "Network Contributor" on the scoring subnet before the cluster
+// is created (Learn: "Create a private Azure Kubernetes Service cluster",
+// bring-your-own private DNS zone). Nodes use Azure CNI in snet-scoring and
+// send egress through the hub firewall (outbound type userDefinedRouting),
+// so they never get public IPs. Kubernetes authorisation is Entra ID with
+// Azure RBAC, and the kubelet identity pulls images with AcrPull.
+func (c *ctx) cluster(k *spec.Kubernetes) model.Ref {
+	group := c.rg(RGML)
+	controlPlane := c.add(&model.UserAssignedIdentity{
+		Meta:    model.Meta{Name: c.names.Name("id", "aks"), Group: group},
+		Purpose: "AKS control plane: manages the cluster's private DNS record and load balancers in the scoring subnet",
+	})
+	kubelet := c.add(&model.UserAssignedIdentity{
+		Meta:    model.Meta{Name: c.names.Name("id", "aks", "kubelet"), Group: group},
+		Purpose: "AKS kubelet: pulls images from the container registry",
+	})
+	zone := c.zone(ZoneFor("management", c.doc.Location)[0])
+	subnet := c.subnet(SubnetScoring)
+	deps := []model.Ref{
+		c.grant(zone, "Private DNS Zone Contributor", userIdentity(controlPlane)),
+		c.grant(subnet, "Network Contributor", userIdentity(controlPlane)),
+		c.grant(kubelet, "Managed Identity Operator", userIdentity(controlPlane)),
+	}
+	c.grant(c.acr, "AcrPull", userIdentity(kubelet))
+
+	name := c.names.Name("aks", "scoring")
+	ref := c.add(&model.ManagedCluster{
+		Meta:               model.Meta{Name: name, Group: group, DependsOn: deps},
+		Tier:               "Standard",
+		Identity:           model.Identity{UserAssigned: []model.Ref{controlPlane}},
+		KubeletIdentity:    kubelet,
+		FQDNSubdomain:      name,
+		PrivateCluster:     true,
+		PrivateDNSZone:     zone,
+		RunCommandDisabled: true,
+		EntraAdminGroups:   []string{c.doc.Team.Groups.Admins},
+		AzureRBAC:          true,
+		// Learn ("Deploy Azure Machine Learning extension on AKS or Arc
+		// Kubernetes cluster", Limitations): Azure ML does not support
+		// AKS clusters with local accounts disabled, so they stay on only
+		// while the cluster is attached to the workspace.
+		LocalAccountsDisabled: !c.doc.Services.MachineLearning.On(),
+		// Kubernetes network policies are enforced by Calico, one of the
+		// engines AKS manages for Azure CNI with node-subnet addressing
+		// (Learn: "Secure traffic between pods by using network policies
+		// in AKS").
+		Network: model.ClusterNetwork{
+			Plugin:       "azure",
+			Policy:       "calico",
+			ServiceCIDR:  c.plan.AKSServiceCIDR,
+			DNSServiceIP: c.plan.AKSDNSServiceIP,
+			Outbound:     model.OutboundUserDefinedRouting,
+		},
+		NodePools:            []model.NodePool{c.nodePool(k, subnet)},
+		Workspace:            c.law,
+		Defender:             true,
+		AzurePolicy:          true,
+		WorkloadIdentity:     true,
+		ImageCleanerHours:    168,
+		UpgradeChannel:       "stable",
+		NodeOSUpgradeChannel: "NodeImage",
+	})
+	// kube-audit-admin leaves out read-only get/list calls, which make up
+	// most of kube-audit's volume; guard records Entra ID authorisation.
+	c.diagnosticCategories(ref, []string{"kube-audit-admin", "guard", "cluster-autoscaler", "kube-controller-manager"}, true)
+	return ref
+}
+
+// nodePool sizes the system pool from the spec: it autoscales between
+// nodeCount and maxNodes nodes of nodeSize with maxPods pods each, spread
+// over the region's zones, with encryption at host.
+func (c *ctx) nodePool(k *spec.Kubernetes, subnet model.Ref) model.NodePool {
+	p := model.NodePool{
+		Name:             "system",
+		Mode:             "System",
+		VMSize:           k.NodeSize,
+		OSSKU:            "AzureLinux",
+		Subnet:           subnet,
+		MinCount:         k.NodeCount,
+		MaxCount:         k.MaxNodes,
+		MaxPods:          k.MaxPods,
+		Zones:            regionZones(c.doc.Location),
+		EncryptionAtHost: true,
+	}
+	if p.VMSize == "" {
+		p.VMSize = defaultNodeSize
+	}
+	if p.MinCount == 0 {
+		p.MinCount = defaultNodeCount
+	}
+	if p.MaxCount < p.MinCount {
+		p.MaxCount = max(p.MinCount, defaultNodeCount)
+	}
+	if p.MaxPods == 0 {
+		p.MaxPods = defaultMaxPods
+	}
+	return p
+}
+
+// zonalRegions are the regions with availability zones (Learn: "Azure
+// regions with availability zone support"), limited to those enclave has
+// checked. Zone-redundant settings are used only there.
+var zonalRegions = map[string]bool{
+	"australiaeast": true, "brazilsouth": true, "canadacentral": true, "centralindia": true,
+	"centralus": true, "eastasia": true, "eastus": true, "eastus2": true, "francecentral": true,
+	"germanywestcentral": true, "israelcentral": true, "italynorth": true, "japaneast": true,
+	"koreacentral": true, "mexicocentral": true, "newzealandnorth": true, "northeurope": true,
+	"norwayeast": true, "polandcentral": true, "qatarcentral": true, "southafricanorth": true,
+	"southcentralus": true, "southeastasia": true, "spaincentral": true, "swedencentral": true,
+	"switzerlandnorth": true, "uaenorth": true, "uksouth": true, "westeurope": true,
+	"westus2": true, "westus3": true,
+}
+
+// regionZones returns the zones of location, or nil where it has none.
+func regionZones(location string) []string {
+	if zonalRegions[location] {
+		return []string{"1", "2", "3"}
+	}
+	return nil
+}

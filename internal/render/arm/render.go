@@ -66,6 +66,8 @@ func registry() table {
 		mlKinds(),
 		containerKinds(),
 		dataKinds(),
+		storageKinds(),
+		keyVaultKinds(),
 		webKinds(),
 		governanceKinds(),
 	} {
