@@ -81,18 +81,26 @@ func grants(g *model.Graph, of model.Ref) []string {
 	return out
 }
 
-// only returns the single resource of kind T, failing otherwise.
+// dataGroup is the example's data resource group.
+const dataGroup = "rg-kodata-data"
+
+// only returns the single resource of kind T in the data resource group,
+// failing otherwise.
 func only[T model.Resource](t *testing.T, g *model.Graph) T {
 	t.Helper()
-	all := model.All[T](g)
-	if len(all) != 1 {
-		var zero T
-		t.Fatalf("graph has %d %T; want 1", len(all), zero)
+	var found []T
+	for _, r := range model.All[T](g) {
+		if r.Base().Group == dataGroup {
+			found = append(found, r)
+		}
 	}
-	return all[0]
+	if len(found) != 1 {
+		var zero T
+		t.Fatalf("%s has %d %T; want 1", dataGroup, len(found), zero)
+	}
+	return found[0]
 }
 
-func off() *bool { b := false; return &b }
 
 func TestBuildDataExampleCounts(t *testing.T) {
 	g := compileDoc(t, spec.Example())
@@ -126,23 +134,22 @@ func TestBuildDataLake(t *testing.T) {
 	if !lake.HierarchicalNamespace || lake.PublicNetworkAccess != model.PublicDisabled || lake.SharedKeyAccess {
 		t.Errorf("lake = HNS %v, public %s, shared key %v; want HNS, Disabled, no shared key", lake.HierarchicalNamespace, lake.PublicNetworkAccess, lake.SharedKeyAccess)
 	}
-	if lake.Group != "rg-kodata-data" {
-		t.Errorf("lake group = %q; want rg-kodata-data", lake.Group)
-	}
 	if got, want := endpointGroups(g, model.RefOf(lake)), []string{"blob", "dfs"}; !slices.Equal(got, want) {
 		t.Errorf("lake private endpoints = %v; want %v", got, want)
 	}
 	var containers []string
 	for _, c := range model.All[*model.BlobContainer](g) {
-		containers = append(containers, c.Name)
+		if strings.HasPrefix(c.Name, lake.Name+"/") {
+			containers = append(containers, c.Name)
+		}
 	}
 	wantContainers := []string{lake.Name + "/default/curated", lake.Name + "/default/raw", lake.Name + "/default/workspace"}
 	if diff := cmp.Diff(wantContainers, containers); diff != "" {
 		t.Errorf("lake containers (-want +got):\n%s", diff)
 	}
 	vault := only[*model.KeyVault](t, g)
-	if vault.Group != "rg-kodata-data" || !vault.PurgeProtection {
-		t.Errorf("data vault = group %q, purge protection %v; want rg-kodata-data, true", vault.Group, vault.PurgeProtection)
+	if !vault.PurgeProtection || !vault.RBACAuthorization {
+		t.Errorf("data vault = purge protection %v, RBAC %v; want both", vault.PurgeProtection, vault.RBACAuthorization)
 	}
 	if got := endpointGroups(g, model.RefOf(vault)); !slices.Equal(got, []string{"vault"}) {
 		t.Errorf("vault private endpoints = %v; want [vault]", got)
@@ -393,7 +400,7 @@ func TestBuildDataAllOff(t *testing.T) {
 		t.Errorf("all data services off: %v; want no data resources", got)
 	}
 	for _, v := range model.All[*model.KeyVault](g) {
-		if v.Group == "rg-kodata-data" {
+		if v.Group == dataGroup {
 			t.Errorf("data vault %s built with every data service off", v.Name)
 		}
 	}
@@ -479,7 +486,12 @@ func TestBuildDataSources(t *testing.T) {
 			if diff := cmp.Diff(wantParams, params); diff != "" {
 				t.Errorf("secure parameters (-want +got):\n%s", diff)
 			}
-			secrets := model.All[*model.KeyVaultSecret](g)
+			var secrets []*model.KeyVaultSecret
+			for _, sec := range model.All[*model.KeyVaultSecret](g) {
+				if sec.Group == dataGroup {
+					secrets = append(secrets, sec)
+				}
+			}
 			if got := len(secrets) == 1; got != (tt.param != "") {
 				t.Errorf("vault secrets = %d; want one only when the password is a parameter", len(secrets))
 			}
