@@ -101,7 +101,6 @@ func only[T model.Resource](t *testing.T, g *model.Graph) T {
 	return found[0]
 }
 
-
 func TestBuildDataExampleCounts(t *testing.T) {
 	g := compileDoc(t, spec.Example())
 	want := map[model.Type]int{

@@ -3,12 +3,14 @@ package arm
 import (
 	"encoding/json"
 	"net/netip"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 // dataCtx returns a converter context rendering into the data group.
@@ -290,4 +292,55 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// dataNamespaces are the providers of the kinds the data converters render.
+var dataNamespaces = []string{"Microsoft.DataFactory/", "Microsoft.Databricks/", "Microsoft.Synapse/", "Microsoft.EventHub/", "Microsoft.StreamAnalytics/"}
+
+// dataVariants are the spec variations the data builders must handle.
+func dataVariants() map[string]func(*spec.Document) {
+	off := false
+	source := func(typ spec.DataSourceType, password *spec.SecretRef) func(*spec.Document) {
+		return func(d *spec.Document) {
+			d.DataSources = append(d.DataSources, spec.DataSource{
+				Name: "src", Type: typ, Host: netip.MustParseAddr("10.0.12.50"), Port: 4000,
+				ServiceName: "db", Username: "reader", Password: password, Readers: []string{"dataEngineers"},
+			})
+		}
+	}
+	return map[string]func(*spec.Document){
+		"example":         nil,
+		"no-cmk":          func(d *spec.Document) { d.Governance.CustomerManagedKeys = false },
+		"no-datafactory":  func(d *spec.Document) { d.Services.DataFactory.Enabled = &off },
+		"no-databricks":   func(d *spec.Document) { d.Services.Databricks.Enabled = &off },
+		"no-synapse":      func(d *spec.Document) { d.Services.Synapse.Enabled = &off },
+		"no-streaming":    func(d *spec.Document) { d.Services.StreamAnalytics.Enabled = &off },
+		"sqlserver":       source(spec.DataSourceSQLServer, &spec.SecretRef{Parameter: "srcPassword"}),
+		"postgresql":      source(spec.DataSourcePostgres, nil),
+		"synapse-default": func(d *spec.Document) { d.Services.Synapse.SQLAdminLogin = "" },
+	}
+}
+
+// TestDataResourcesMatchSchemas renders the example and its variations and
+// checks every data platform resource against Azure's published schema.
+func TestDataResourcesMatchSchemas(t *testing.T) {
+	s := newARMSchemas(t)
+	for name, edit := range dataVariants() {
+		t.Run(name, func(t *testing.T) {
+			n := 0
+			for _, r := range flatResources(renderVariant(t, edit)) {
+				typ, _ := r["type"].(string)
+				if !slices.ContainsFunc(dataNamespaces, func(p string) bool { return strings.HasPrefix(typ, p) }) {
+					continue
+				}
+				n++
+				if err := s.validate(r); err != nil {
+					t.Errorf("%s %s: %v", typ, r["name"], err)
+				}
+			}
+			if n == 0 {
+				t.Error("no data platform resources rendered")
+			}
+		})
+	}
 }
