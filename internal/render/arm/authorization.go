@@ -78,7 +78,8 @@ func authorizationKinds() table {
 		return Body{Properties: lockProps{Level: string(r.Level), Notes: r.Notes}, NoLocation: true, NoTags: true}, nil
 	}))
 	t.add(kind("2024-11-30", func(x *Ctx, r *model.UserAssignedIdentity) (Body, error) {
-		return Body{}, nil
+		// The schema requires a properties object, even an empty one.
+		return Body{Properties: struct{}{}}, nil
 	}))
 	return t
 }

@@ -259,7 +259,7 @@ func managedCluster(x *Ctx, r *model.ManagedCluster) (Body, error) {
 	}
 	return Body{
 		SKU:        clusterSKU{Name: "Base", Tier: r.Tier},
-		Identity:   optionalIdentity(x, r.Identity),
+		Identity:   x.Identity(r.Identity),
 		Properties: p,
 	}, nil
 }

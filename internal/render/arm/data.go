@@ -1,7 +1,6 @@
 package arm
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/enclave-dev/enclave/internal/model"
@@ -39,16 +38,4 @@ func endpointURL(account model.Ref, service string) string {
 // Vault key, "https://<vault>.vault.azure.net/keys/<key>".
 func keyURL(key model.Ref) string {
 	return fmt.Sprintf("[format('https://{0}{1}/keys/{2}', %s, environment().suffixes.keyvaultDns, %s)]", quote(key.Parent().Leaf()), quote(key.Leaf()))
-}
-
-// jsonExpr spells v as an ARM expression that evaluates to v itself,
-// "[json('...')]". It exists for the few objects whose published schema no
-// literal value satisfies; v must hold only literals, as nothing inside
-// json() is evaluated.
-func jsonExpr(v any) (string, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "", err
-	}
-	return "[json(" + quote(string(b)) + ")]", nil
 }

@@ -3,14 +3,12 @@ package arm
 import (
 	"encoding/json"
 	"net/netip"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/enclave-dev/enclave/internal/model"
-	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 // dataCtx returns a converter context rendering into the data group.
@@ -102,9 +100,6 @@ func TestLinkedServiceWire(t *testing.T) {
 			if diff := cmp.Diff(literal(t, tt.want), wire(t, b.Properties)); diff != "" {
 				t.Errorf("linkedService(%s) properties (-want +got):\n%s", tt.name, diff)
 			}
-			if want := "[format('{0}/{1}', 'adf-t', '" + tt.name + "')]"; b.Name != want {
-				t.Errorf("linkedService(%s) name = %s; want %s", tt.name, b.Name, want)
-			}
 		})
 	}
 }
@@ -148,40 +143,6 @@ func TestIntegrationRuntimeWire(t *testing.T) {
 	}
 }
 
-func TestChildName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"adf/ir", "[format('{0}/{1}', 'adf', 'ir')]"},
-		{"adf/default/mpe-lake-dfs", "[format('{0}/{1}/{2}', 'adf', 'default', 'mpe-lake-dfs')]"},
-		{"adf/o'brien", "[format('{0}/{1}', 'adf', 'o''brien')]"},
-	}
-	for _, tt := range tests {
-		if got := childName(tt.in); got != tt.want {
-			t.Errorf("childName(%q) = %s; want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
-// unJSONExpr reverses jsonExpr.
-func unJSONExpr(t *testing.T, expr any) any {
-	t.Helper()
-	s, ok := expr.(string)
-	if !ok || !strings.HasPrefix(s, "[json('") || !strings.HasSuffix(s, "')]") {
-		t.Fatalf("%v is not a json() expression", expr)
-	}
-	body := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(s, "[json('"), "')]"), "''", "'")
-	return literal(t, body)
-}
-
-func TestJSONExpr(t *testing.T) {
-	got, err := jsonExpr(map[string]string{"query": "SELECT 'a'"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `[json('{"query":"SELECT ''a''"}')]`; got != want {
-		t.Errorf("jsonExpr = %s; want %s", got, want)
-	}
-}
-
 func TestStreamAnalyticsInputOutputWire(t *testing.T) {
 	hub := ref("rg-data", model.TypeEventHub, "evhns-t/events")
 	group := ref("rg-data", model.TypeEventHubConsumerGroup, "evhns-t/events/asa")
@@ -192,7 +153,7 @@ func TestStreamAnalyticsInputOutputWire(t *testing.T) {
 	wantIn := `{"type": "Stream",
 		"datasource": {"type": "Microsoft.ServiceBus/EventHub", "properties": {"serviceBusNamespace": "evhns-t", "eventHubName": "events", "consumerGroupName": "asa", "authenticationMode": "Msi"}},
 		"serialization": {"type": "Json", "properties": {"encoding": "UTF8"}}}`
-	if diff := cmp.Diff(literal(t, wantIn), unJSONExpr(t, in.Properties)); diff != "" {
+	if diff := cmp.Diff(literal(t, wantIn), wire(t, in.Properties)); diff != "" {
 		t.Errorf("asaInput (-want +got):\n%s", diff)
 	}
 
@@ -204,7 +165,7 @@ func TestStreamAnalyticsInputOutputWire(t *testing.T) {
 	wantOut := `{"datasource": {"type": "Microsoft.Storage/Blob", "properties": {"storageAccounts": [{"accountName": "stlake"}], "container": "raw",
 			"pathPattern": "events/{date}/{time}", "dateFormat": "yyyy/MM/dd", "timeFormat": "HH", "authenticationMode": "Msi"}},
 		"serialization": {"type": "Json", "properties": {"encoding": "UTF8", "format": "LineSeparated"}}}`
-	if diff := cmp.Diff(literal(t, wantOut), unJSONExpr(t, out.Properties)); diff != "" {
+	if diff := cmp.Diff(literal(t, wantOut), wire(t, out.Properties)); diff != "" {
 		t.Errorf("asaOutput (-want +got):\n%s", diff)
 	}
 
@@ -292,55 +253,4 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// dataNamespaces are the providers of the kinds the data converters render.
-var dataNamespaces = []string{"Microsoft.DataFactory/", "Microsoft.Databricks/", "Microsoft.Synapse/", "Microsoft.EventHub/", "Microsoft.StreamAnalytics/"}
-
-// dataVariants are the spec variations the data builders must handle.
-func dataVariants() map[string]func(*spec.Document) {
-	off := false
-	source := func(typ spec.DataSourceType, password *spec.SecretRef) func(*spec.Document) {
-		return func(d *spec.Document) {
-			d.DataSources = append(d.DataSources, spec.DataSource{
-				Name: "src", Type: typ, Host: netip.MustParseAddr("10.0.12.50"), Port: 4000,
-				ServiceName: "db", Username: "reader", Password: password, Readers: []string{"dataEngineers"},
-			})
-		}
-	}
-	return map[string]func(*spec.Document){
-		"example":         nil,
-		"no-cmk":          func(d *spec.Document) { d.Governance.CustomerManagedKeys = false },
-		"no-datafactory":  func(d *spec.Document) { d.Services.DataFactory.Enabled = &off },
-		"no-databricks":   func(d *spec.Document) { d.Services.Databricks.Enabled = &off },
-		"no-synapse":      func(d *spec.Document) { d.Services.Synapse.Enabled = &off },
-		"no-streaming":    func(d *spec.Document) { d.Services.StreamAnalytics.Enabled = &off },
-		"sqlserver":       source(spec.DataSourceSQLServer, &spec.SecretRef{Parameter: "srcPassword"}),
-		"postgresql":      source(spec.DataSourcePostgres, nil),
-		"synapse-default": func(d *spec.Document) { d.Services.Synapse.SQLAdminLogin = "" },
-	}
-}
-
-// TestDataResourcesMatchSchemas renders the example and its variations and
-// checks every data platform resource against Azure's published schema.
-func TestDataResourcesMatchSchemas(t *testing.T) {
-	s := newARMSchemas(t)
-	for name, edit := range dataVariants() {
-		t.Run(name, func(t *testing.T) {
-			n := 0
-			for _, r := range flatResources(renderVariant(t, edit)) {
-				typ, _ := r["type"].(string)
-				if !slices.ContainsFunc(dataNamespaces, func(p string) bool { return strings.HasPrefix(typ, p) }) {
-					continue
-				}
-				n++
-				if err := s.validate(r); err != nil {
-					t.Errorf("%s %s: %v", typ, r["name"], err)
-				}
-			}
-			if n == 0 {
-				t.Error("no data platform resources rendered")
-			}
-		})
-	}
 }

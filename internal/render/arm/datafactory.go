@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net"
 	"strconv"
-	"strings"
 
 	"github.com/enclave-dev/enclave/internal/model"
 )
@@ -156,42 +155,27 @@ func addDataFactoryKinds(t table) {
 		return Body{Identity: x.Identity(r.Identity), Properties: p}, nil
 	}))
 	t.add(kind(dataFactoryAPI, func(x *Ctx, r *model.DataFactoryManagedVNet) (Body, error) {
-		return Body{Name: childName(r.Name), Properties: struct{}{}}, nil
+		return Body{Properties: struct{}{}}, nil
 	}))
 	t.add(kind(dataFactoryAPI, func(x *Ctx, r *model.DataFactoryManagedEndpoint) (Body, error) {
-		return Body{Name: childName(r.Name), Properties: managedEndpointProps{PrivateLinkResourceID: x.ID(r.Target), GroupID: r.GroupID}}, nil
+		return Body{Properties: managedEndpointProps{PrivateLinkResourceID: x.ID(r.Target), GroupID: r.GroupID}}, nil
 	}))
 	t.add(kind(dataFactoryAPI, integrationRuntime))
 	t.add(kind(dataFactoryAPI, linkedService))
-}
-
-// childName spells a Data Factory child's "factory/child" name as a
-// format() expression. The schemas of factory children constrain the name
-// to the child's own segment, which the joined literal breaks; ARM
-// evaluates the expression to the same name.
-func childName(name string) string {
-	segs := strings.Split(name, "/")
-	holes := make([]string, len(segs))
-	args := make([]string, len(segs))
-	for i, s := range segs {
-		holes[i] = fmt.Sprintf("{%d}", i)
-		args[i] = quote(s)
-	}
-	return fmt.Sprintf("[format('%s', %s)]", strings.Join(holes, "/"), strings.Join(args, ", "))
 }
 
 // integrationRuntime renders the runtime's type-specific shape.
 func integrationRuntime(x *Ctx, r *model.IntegrationRuntime) (Body, error) {
 	switch {
 	case r.Managed != nil && r.SelfHosted == nil:
-		return Body{Name: childName(r.Name), Properties: managedRuntimeProps{
+		return Body{Properties: managedRuntimeProps{
 			Type:                  "Managed",
 			Description:           r.Description,
 			ManagedVirtualNetwork: adfReference{ReferenceName: r.Managed.VNet.Leaf(), Type: "ManagedVirtualNetworkReference"},
 			TypeProperties:        managedRuntimeTypeProps{ComputeProperties: runtimeCompute{Location: r.Managed.Location}},
 		}}, nil
 	case r.SelfHosted != nil && r.Managed == nil:
-		return Body{Name: childName(r.Name), Properties: selfHostedRuntimeProps{
+		return Body{Properties: selfHostedRuntimeProps{
 			Type:           "SelfHosted",
 			Description:    r.Description,
 			TypeProperties: selfHostedRuntimeTypeProps{SelfContainedInteractiveAuthoringEnabled: r.SelfHosted.SelfContainedAuthoring},
@@ -210,7 +194,7 @@ func linkedService(x *Ctx, r *model.LinkedService) (Body, error) {
 	if err != nil {
 		return Body{}, err
 	}
-	return Body{Name: childName(r.Name), Properties: props}, nil
+	return Body{Properties: props}, nil
 }
 
 // connectorProps returns the wire form of a connector: base plus its

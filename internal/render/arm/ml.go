@@ -168,14 +168,14 @@ func workspace(x *Ctx, r *model.MLWorkspace) (Body, error) {
 	return Body{
 		Kind:       "Default",
 		SKU:        SKU{Name: "Basic", Tier: "Basic"},
-		Identity:   optionalIdentity(x, r.Identity),
+		Identity:   x.Identity(r.Identity),
 		Properties: p,
 	}, nil
 }
 
 // compute renders a workspace compute of any kind.
 func compute(x *Ctx, r *model.MLCompute) (Body, error) {
-	b := Body{Identity: optionalIdentity(x, r.Identity)}
+	b := Body{Identity: x.Identity(r.Identity)}
 	kind := string(r.Kind)
 	switch r.Kind {
 	case model.MLComputeCluster:

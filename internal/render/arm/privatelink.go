@@ -72,7 +72,8 @@ func privateLinkKinds() table {
 		return Body{Properties: p, NoLocation: true, NoTags: true}, nil
 	}))
 	t.add(kind("2024-06-01", func(x *Ctx, r *model.PrivateDNSZone) (Body, error) {
-		return Body{}, nil
+		// The schema requires a properties object, even an empty one.
+		return Body{Properties: struct{}{}}, nil
 	}))
 	t.add(kind("2024-06-01", func(x *Ctx, r *model.PrivateDNSZoneLink) (Body, error) {
 		return Body{Properties: zoneLinkProps{VirtualNetwork: x.Sub(r.VirtualNetwork), RegistrationEnabled: r.RegistrationEnabled}}, nil

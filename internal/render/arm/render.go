@@ -19,13 +19,9 @@ type Output struct {
 // Body is what a per-kind converter says about one resource; the machinery
 // adds type, apiVersion, name, location, tags, scope and dependsOn.
 type Body struct {
-	// Name, when set, replaces the model's "parent/child" name, for child
-	// types whose schema constrains the name in a way the joined form
-	// breaks.
-	Name       string
 	Kind       string
 	SKU        any
-	Identity   any
+	Identity   *Identity
 	Zones      []string
 	Properties any
 	// NoLocation drops the location even when the model has one.
@@ -305,9 +301,6 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 		SKU:        b.SKU,
 		Identity:   b.Identity,
 		Properties: b.Properties,
-	}
-	if b.Name != "" {
-		w.Name = b.Name
 	}
 	if !b.NoLocation {
 		w.Location = m.Location

@@ -139,18 +139,9 @@ func storageAccount(x *Ctx, r *model.StorageAccount) (Body, error) {
 	if r.CopyScopePrivateLink {
 		p.AllowedCopyScope = "PrivateLink"
 	}
-	return Body{Kind: "StorageV2", SKU: SKU{Name: string(r.SKU)}, Identity: optionalIdentity(x, r.Identity), Properties: p}, nil
+	return Body{Kind: "StorageV2", SKU: SKU{Name: string(r.SKU)}, Identity: x.Identity(r.Identity), Properties: p}, nil
 }
 
 func retention(days int) retentionPolicy {
 	return retentionPolicy{Enabled: days > 0, Days: days}
-}
-
-// optionalIdentity is x.Identity(id) as a Body.Identity: nil, not a nil
-// *Identity, when id is empty, so that no "identity": null is written.
-func optionalIdentity(x *Ctx, id model.Identity) any {
-	if id.IsZero() {
-		return nil
-	}
-	return x.Identity(id)
 }

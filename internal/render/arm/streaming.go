@@ -183,18 +183,12 @@ func asaJob(x *Ctx, r *model.StreamAnalyticsJob) (Body, error) {
 	return Body{Identity: x.Identity(r.Identity), Properties: p}, nil
 }
 
-// Stream Analytics inputs and outputs are rendered as json() expressions:
-// in the published 2020-03-01 schema the discriminator base of every input,
-// output, data source and serialization forbids additional properties, so
-// no literal input or output validates. The expression passes the schema
-// and deploys the same object.
-
 func asaInput(x *Ctx, r *model.StreamAnalyticsInput) (Body, error) {
 	namespace := r.EventHub.Parent()
 	if namespace.Type != model.TypeEventHubNamespace {
 		return Body{}, fmt.Errorf("input %s does not read an event hub", r.Name)
 	}
-	p, err := jsonExpr(asaInputProps{
+	p := asaInputProps{
 		Type: "Stream",
 		Datasource: asaEventHubInput{
 			Type: "Microsoft.ServiceBus/EventHub",
@@ -206,8 +200,8 @@ func asaInput(x *Ctx, r *model.StreamAnalyticsInput) (Body, error) {
 			},
 		},
 		Serialization: asaSerialization{Type: "Json", Properties: asaJSONSerialization{Encoding: "UTF8"}},
-	})
-	return Body{Properties: p}, err
+	}
+	return Body{Properties: p}, nil
 }
 
 func asaOutput(x *Ctx, r *model.StreamAnalyticsOutput) (Body, error) {
@@ -215,7 +209,7 @@ func asaOutput(x *Ctx, r *model.StreamAnalyticsOutput) (Body, error) {
 	if account.Type != model.TypeStorageAccount {
 		return Body{}, fmt.Errorf("output %s does not write to a blob container", r.Name)
 	}
-	p, err := jsonExpr(asaOutputProps{
+	p := asaOutputProps{
 		Datasource: asaBlobOutput{
 			Type: "Microsoft.Storage/Blob",
 			Properties: asaBlobOutputProps{
@@ -228,6 +222,6 @@ func asaOutput(x *Ctx, r *model.StreamAnalyticsOutput) (Body, error) {
 			},
 		},
 		Serialization: asaSerialization{Type: "Json", Properties: asaJSONSerialization{Encoding: "UTF8", Format: "LineSeparated"}},
-	})
-	return Body{Properties: p}, err
+	}
+	return Body{Properties: p}, nil
 }

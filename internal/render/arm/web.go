@@ -87,5 +87,5 @@ func webApp(x *Ctx, r *model.WebApp) (Body, error) {
 		// so no reference() to the registry is needed.
 		p.SiteConfig.LinuxFxVersion = fmt.Sprintf("[format('DOCKER|{0}{1}/{2}', %s, environment().suffixes.acrLoginServer, %s)]", quote(r.Registry.Leaf()), quote(r.Image))
 	}
-	return Body{Kind: "app,linux,container", Identity: optionalIdentity(x, r.Identity), Properties: p}, nil
+	return Body{Kind: "app,linux,container", Identity: x.Identity(r.Identity), Properties: p}, nil
 }

@@ -60,7 +60,7 @@ type Resource struct {
 	Tags          map[string]string `json:"tags,omitempty"`
 	Zones         []string          `json:"zones,omitempty"`
 	SKU           any               `json:"sku,omitempty"`
-	Identity      any               `json:"identity,omitempty"`
+	Identity      *Identity         `json:"identity,omitempty"`
 	Properties    any               `json:"properties,omitempty"`
 	DependsOn     []string          `json:"dependsOn,omitempty"`
 }

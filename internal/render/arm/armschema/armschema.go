@@ -107,10 +107,12 @@ func (v *Validator) Validate(r Resource) error {
 	if err != nil {
 		return err
 	}
-	body, problems := childNamed(r)
-	for _, s := range []*jsonschema.Schema{base, sch} {
-		if err := s.Validate(body); err != nil {
-			problems = append(problems, describe(err)...)
+	problems := validateAll([]*jsonschema.Schema{base, sch}, r.Body)
+	if leaf, ok := childNamed(r); ok && hasNameProblem(problems) {
+		// Some per-type schemas pattern the child's own segment, others
+		// the joined "parent/child" name; accept the form that fits.
+		if alt := validateAll([]*jsonschema.Schema{base, sch}, leaf); !hasNameProblem(alt) {
+			problems = alt
 		}
 	}
 	if len(problems) == 0 {
@@ -123,27 +125,40 @@ func (v *Validator) Validate(r Resource) error {
 	return nil
 }
 
-// childNamed returns the body to validate. A child resource declared at the
-// top of a template is named "parent/child", one segment per type segment
-// after the namespace, while the per-type schemas describe the name of the
-// child alone (as it is written when nested inside its parent): the body is
-// validated with the last segment, after checking the segment count.
-func childNamed(r Resource) (map[string]any, []string) {
+// childNamed returns r's body with the name cut to its last segment, for a
+// child resource declared at the top of a template ("parent/child", one
+// segment per type segment after the namespace).
+func childNamed(r Resource) (map[string]any, bool) {
 	segments := strings.Count(r.Type(), "/")
-	name := r.Name()
-	if segments < 2 || strings.HasPrefix(name, "[") {
-		return r.Body, nil
-	}
-	parts := strings.Split(name, "/")
-	if len(parts) != segments {
-		return r.Body, []string{fmt.Sprintf("at '/name': %q has %d segments; type %s needs %d", name, len(parts), r.Type(), segments)}
+	parts := strings.Split(r.Name(), "/")
+	if segments < 2 || strings.HasPrefix(r.Name(), "[") || len(parts) != segments {
+		return nil, false
 	}
 	out := make(map[string]any, len(r.Body))
 	for k, x := range r.Body {
 		out[k] = x
 	}
 	out["name"] = parts[len(parts)-1]
-	return out, nil
+	return out, true
+}
+
+func validateAll(schemas []*jsonschema.Schema, body map[string]any) []string {
+	var problems []string
+	for _, s := range schemas {
+		if err := s.Validate(body); err != nil {
+			problems = append(problems, describe(err)...)
+		}
+	}
+	return problems
+}
+
+func hasNameProblem(problems []string) bool {
+	for _, p := range problems {
+		if strings.HasPrefix(p, "at '/name'") {
+			return true
+		}
+	}
+	return false
 }
 
 // templateKeys are keys the template language accepts on a resource that

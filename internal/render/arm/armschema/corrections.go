@@ -22,14 +22,6 @@ type correction struct {
 
 var corrections = []correction{
 	{
-		file:    "Microsoft.MachineLearningServices.json",
-		pointer: "/definitions/Compute/allOf/0/additionalProperties",
-		why: "the discriminated base forbids properties its variants declare (AmlCompute, ComputeInstance " +
-			"and Kubernetes all carry a nested \"properties\" object), so no real compute could match; " +
-			"the variants in allOf[1] still check every field",
-		fix: func(string, any) any { return true },
-	},
-	{
 		file:    "Microsoft.Compute.json",
 		pointer: "/definitions/HardwareProfile/properties/vmSize",
 		why: "the enum is a frozen list of old sizes that its own description calls deprecated; " +
@@ -87,7 +79,8 @@ func lookupParent(doc any, pointer string) (map[string]any, string, bool) {
 	return cur, last, ok
 }
 
-// anyOrExpression rewrites, everywhere in v, a schema that is exactly
+// anyOrExpression also opens discriminated bases (see openDiscriminatedBase).
+// It rewrites, everywhere in v, a schema that is exactly
 // {"oneOf": [{}, expression]} plus annotations into the empty schema, and
 // {"oneOf": [X, expression]} into {"anyOf": [X, expression]}: a template
 // expression is a string, so when X accepts strings an expression matches
@@ -98,6 +91,7 @@ func anyOrExpression(v any) any {
 		for k, x := range v {
 			v[k] = anyOrExpression(x)
 		}
+		openDiscriminatedBase(v)
 		if isAnyOrExpression(v) {
 			delete(v, "oneOf")
 		} else if isValueOrExpression(v) {
@@ -130,4 +124,25 @@ func isValueOrExpression(m map[string]any) bool {
 	}
 	expr, _ := branches[1].(map[string]any)
 	return len(expr) == 1 && expr["$ref"] == expressionURL
+}
+
+// openDiscriminatedBase drops "additionalProperties": false from the base of
+// a polymorphic schema, {"allOf": [base, {"oneOf": [variants...]}]}. The
+// generator closes the base although every variant adds properties of its
+// own (an Azure ML compute's nested "properties", a Stream Analytics input's
+// "datasource"), so as published no variant can ever match; the variants
+// still check every field they declare.
+func openDiscriminatedBase(m map[string]any) {
+	all, ok := m["allOf"].([]any)
+	if !ok || len(all) != 2 {
+		return
+	}
+	base, _ := all[0].(map[string]any)
+	variants, _ := all[1].(map[string]any)
+	if base == nil || variants == nil || base["additionalProperties"] != false {
+		return
+	}
+	if _, ok := variants["oneOf"].([]any); ok {
+		delete(base, "additionalProperties")
+	}
 }
