@@ -2,12 +2,14 @@ package spec
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
 	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // EndpointKind says what an intent's from or to names.
@@ -52,6 +54,11 @@ func (e *EndpointError) Error() string { return e.Msg }
 
 // Endpoint parses an intent's from or to against the names d defines.
 func (d *Document) Endpoint(ref string) (Endpoint, error) {
+	return d.endpoint(ref, d.endpointNames())
+}
+
+// endpoint parses ref against names, the result of d.endpointNames.
+func (d *Document) endpoint(ref string, names map[string]EndpointKind) (Endpoint, error) {
 	if ref == "" {
 		return Endpoint{}, &EndpointError{"empty reference", "name a place, member, role, group, service, data source, host or address"}
 	}
@@ -74,7 +81,6 @@ func (d *Document) Endpoint(ref string) (Endpoint, error) {
 	if p, err := netip.ParsePrefix(thing); err == nil {
 		return Endpoint{Kind: EndpointPrefix, Prefix: p, Port: port}, nil
 	}
-	names := d.endpointNames()
 	if kind, ok := names[thing]; ok {
 		if err := d.placeAvailable(thing, kind); err != nil {
 			return Endpoint{}, err
@@ -125,17 +131,7 @@ func portError(ref, port string) error {
 
 // endpointNames maps every name an intent may use to its kind.
 func (d *Document) endpointNames() map[string]EndpointKind {
-	names := map[string]EndpointKind{}
-	for _, p := range Places {
-		names[p] = EndpointPlace
-	}
-	for _, r := range []Role{RoleDataScientist, RoleDataEngineer, RoleAdmin} {
-		names[string(r)] = EndpointRole
-		names[GroupForRole(r)] = EndpointGroup
-	}
-	for _, k := range infoFor(reflect.TypeFor[Services]()).keys {
-		names[k] = EndpointService
-	}
+	names := maps.Clone(builtinNames())
 	for _, m := range d.Team.Members {
 		if m.Name != "" {
 			names[m.Name] = EndpointMember
@@ -148,6 +144,23 @@ func (d *Document) endpointNames() map[string]EndpointKind {
 	}
 	return names
 }
+
+// builtinNames are the names every document defines: places, roles,
+// group keys and service keys. Members and data sources may not reuse them.
+var builtinNames = sync.OnceValue(func() map[string]EndpointKind {
+	names := map[string]EndpointKind{}
+	for _, p := range Places {
+		names[p] = EndpointPlace
+	}
+	for _, r := range []Role{RoleDataScientist, RoleDataEngineer, RoleAdmin} {
+		names[string(r)] = EndpointRole
+		names[GroupForRole(r)] = EndpointGroup
+	}
+	for _, k := range infoFor(reflect.TypeFor[Services]()).keys {
+		names[k] = EndpointService
+	}
+	return names
+})
 
 // placeAvailable reports an error when a place or service exists in
 // general but not in this environment.

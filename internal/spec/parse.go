@@ -41,7 +41,7 @@ func Parse(file string, src []byte) (*Document, diag.Diagnostics) {
 		return nil, ds
 	}
 	doc := &Document{File: file}
-	dec := newDecoder(file)
+	dec := newDecoder(file, len(src))
 	dec.decode(root, reflect.ValueOf(doc).Elem(), "", nil)
 	doc.Positions = dec.pos
 	ds.Append(dec.diags)

@@ -277,8 +277,7 @@ func (v *validator) team() {
 // notReserved reports a member or data source name that intents could
 // not tell apart from a built-in name.
 func (v *validator) notReserved(path, name string) {
-	var empty Document
-	if kind, ok := empty.endpointNames()[name]; ok {
+	if kind, ok := builtinNames()[name]; ok {
 		v.errorf(path, "intents use this word for something else; choose another name", "%s: %s is reserved (it names a %s)", path, quote(name), kind)
 	}
 }
@@ -417,6 +416,7 @@ func (v *validator) egress() {
 // intents checks that every intent names things that exist.
 func (v *validator) intents() {
 	names := map[string]int{}
+	refs := v.doc.endpointNames()
 	for i, in := range v.doc.Intents {
 		base := fmt.Sprintf("intents[%d]", i)
 		if in.Name != "" {
@@ -430,7 +430,7 @@ func (v *validator) intents() {
 			if !v.has(path) {
 				continue
 			}
-			if _, err := v.doc.Endpoint(end.ref); err != nil {
+			if _, err := v.doc.endpoint(end.ref, refs); err != nil {
 				hint := ""
 				var ee *EndpointError
 				if errors.As(err, &ee) {
