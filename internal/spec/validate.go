@@ -219,7 +219,7 @@ var circuitPattern = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroup
 // notFor reports a key that does not apply to the connection type.
 func (v *validator) notFor(path, typ, hint string) {
 	if v.has(path) {
-		v.errorf(path, hint+"; remove it", "%s: not used by a %s connection", path, typ)
+		v.errorf(path, hint+"; remove it", "%s: not used by %s connections", path, typ)
 	}
 }
 
