@@ -90,6 +90,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, f *fieldInf
 		}
 		v = v.Elem()
 	}
+	d.value(n, v, path, f)
+}
+
+// value stores the non-null node n into v, which is not a pointer.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f *fieldInfo) {
 	switch t := v.Type(); {
 	case t == prefixType:
 		d.prefix(n, v, path)

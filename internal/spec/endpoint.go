@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 type EndpointKind string
 
 const (
-	EndpointPlace      EndpointKind = "place"      // a word from Places
+	EndpointPlace      EndpointKind = "place"      // a word from Places()
 	EndpointMember     EndpointKind = "member"     // a team member's workstation
 	EndpointRole       EndpointKind = "role"       // every member with a role
 	EndpointGroup      EndpointKind = "group"      // a team.groups key
@@ -27,9 +28,13 @@ const (
 	EndpointPrefix     EndpointKind = "prefix"     // a CIDR range
 )
 
-// Places are the words intents use for parts of the environment and the
+// places are the words intents use for parts of the environment and the
 // world around it.
-var Places = []string{"bastion", "endpoints", "integration", "internet", "onprem", "scoring", "training", "workstations"}
+var places = []string{"bastion", "endpoints", "integration", "internet", "onprem", "scoring", "training", "workstations"}
+
+// Places returns the words intents use for parts of the environment
+// (workstations, training, ...) and the world around it (internet, onprem).
+func Places() []string { return slices.Clone(places) }
 
 // Endpoint is a parsed intent endpoint: what it names and, optionally, a
 // port ("workstations:22", "pypi.org:443").
@@ -149,7 +154,7 @@ func (d *Document) endpointNames() map[string]EndpointKind {
 // group keys and service keys. Members and data sources may not reuse them.
 var builtinNames = sync.OnceValue(func() map[string]EndpointKind {
 	names := map[string]EndpointKind{}
-	for _, p := range Places {
+	for _, p := range places {
 		names[p] = EndpointPlace
 	}
 	for _, r := range []Role{RoleDataScientist, RoleDataEngineer, RoleAdmin} {

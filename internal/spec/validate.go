@@ -235,9 +235,17 @@ func (v *validator) secret(path string, s *SecretRef) {
 	case s.KeyVaultSecret != "" && s.Parameter != "":
 		v.errorf(path, hint, "%s: give keyVaultSecret or parameter, not both", path)
 	case s.KeyVaultSecret != "":
-		v.pattern(SecretRef{}, "keyVaultSecret", path+".keyVaultSecret", s.KeyVaultSecret, "Key Vault secret name", "secret names are 1 to 127 letters, digits and hyphens")
+		v.secretName(path+".keyVaultSecret", "keyVaultSecret", s.KeyVaultSecret, "secret names are 1 to 127 letters, digits and hyphens")
 	default:
-		v.pattern(SecretRef{}, "parameter", path+".parameter", s.Parameter, "parameter name", "parameter names are a letter followed by up to 63 letters and digits")
+		v.secretName(path+".parameter", "parameter", s.Parameter, "parameter names are a letter followed by up to 63 letters and digits")
+	}
+}
+
+// secretName checks the name in a secret reference. The name is not
+// echoed: a user who got it wrong may have written the secret there.
+func (v *validator) secretName(path, key, name, hint string) {
+	if !fieldOf(SecretRef{}, key).pattern.MatchString(name) {
+		v.errorf(path, hint, "%s: not a valid %s name", path, key)
 	}
 }
 
