@@ -29,8 +29,9 @@ type decoder struct {
 	over   bool // maxSteps reached
 }
 
-func newDecoder(file string) *decoder {
-	return &decoder{file: file, pos: map[string]diag.Pos{}, failed: map[string]bool{}}
+func newDecoder(file string, size int) *decoder {
+	// A spec has roughly one value per 16 bytes.
+	return &decoder{file: file, pos: make(map[string]diag.Pos, size/16), failed: map[string]bool{}}
 }
 
 // at is the position of n in the file.
@@ -89,6 +90,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, f *fieldInf
 		}
 		v = v.Elem()
 	}
+	d.value(n, v, path, f)
+}
+
+// value stores the non-null node n into v, which is not a pointer.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, f *fieldInfo) {
 	switch t := v.Type(); {
 	case t == prefixType:
 		d.prefix(n, v, path)
@@ -170,7 +176,7 @@ type entry struct{ key, val *yaml.Node }
 // ones. Duplicate keys written in n are reported once each.
 func (d *decoder) entries(n *yaml.Node, path string) []entry {
 	var own, merged []entry
-	seen := map[string]*yaml.Node{}
+	seen := newKeySet(len(n.Content) / 2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k == nil {
@@ -184,20 +190,50 @@ func (d *decoder) entries(n *yaml.Node, path string) []entry {
 			d.fail(k, path, "keys are plain names such as addressSpace", "%s: a key must be text, got %s", orRoot(path), describe(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first := seen.find(own, k.Value); first != nil {
 			d.diags.Errorf(d.at(k), "remove one of them", "%s: duplicate key %s (first at line %d)", orRoot(path), quote(k.Value), first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		seen.add(k)
 		own = append(own, entry{k, v})
 	}
 	for _, e := range merged {
-		if _, dup := seen[e.key.Value]; !dup {
-			seen[e.key.Value] = e.key
+		if seen.find(own, e.key.Value) == nil {
+			seen.add(e.key)
 			own = append(own, e)
 		}
 	}
 	return own
+}
+
+// keySet finds keys already seen in a mapping. Mappings in a spec are
+// small, and scanning them beats hashing; large ones get a map.
+type keySet map[string]*yaml.Node
+
+func newKeySet(n int) keySet {
+	if n <= 32 {
+		return nil
+	}
+	return make(keySet, n)
+}
+
+func (s keySet) add(k *yaml.Node) {
+	if s != nil {
+		s[k.Value] = k
+	}
+}
+
+// find returns the first key node equal to k among es, or nil.
+func (s keySet) find(es []entry, k string) *yaml.Node {
+	if s != nil {
+		return s[k]
+	}
+	for _, e := range es {
+		if e.key.Value == k {
+			return e.key
+		}
+	}
+	return nil
 }
 
 // merge returns the pairs a merge key brings in.

@@ -2,19 +2,22 @@ package spec
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // EndpointKind says what an intent's from or to names.
 type EndpointKind string
 
 const (
-	EndpointPlace      EndpointKind = "place"      // a word from Places
+	EndpointPlace      EndpointKind = "place"      // a word from Places()
 	EndpointMember     EndpointKind = "member"     // a team member's workstation
 	EndpointRole       EndpointKind = "role"       // every member with a role
 	EndpointGroup      EndpointKind = "group"      // a team.groups key
@@ -25,9 +28,13 @@ const (
 	EndpointPrefix     EndpointKind = "prefix"     // a CIDR range
 )
 
-// Places are the words intents use for parts of the environment and the
+// places are the words intents use for parts of the environment and the
 // world around it.
-var Places = []string{"bastion", "endpoints", "integration", "internet", "onprem", "scoring", "training", "workstations"}
+var places = []string{"bastion", "endpoints", "integration", "internet", "onprem", "scoring", "training", "workstations"}
+
+// Places returns the words intents use for parts of the environment
+// (workstations, training, ...) and the world around it (internet, onprem).
+func Places() []string { return slices.Clone(places) }
 
 // Endpoint is a parsed intent endpoint: what it names and, optionally, a
 // port ("workstations:22", "pypi.org:443").
@@ -52,6 +59,11 @@ func (e *EndpointError) Error() string { return e.Msg }
 
 // Endpoint parses an intent's from or to against the names d defines.
 func (d *Document) Endpoint(ref string) (Endpoint, error) {
+	return d.endpoint(ref, d.endpointNames())
+}
+
+// endpoint parses ref against names, the result of d.endpointNames.
+func (d *Document) endpoint(ref string, names map[string]EndpointKind) (Endpoint, error) {
 	if ref == "" {
 		return Endpoint{}, &EndpointError{"empty reference", "name a place, member, role, group, service, data source, host or address"}
 	}
@@ -74,7 +86,6 @@ func (d *Document) Endpoint(ref string) (Endpoint, error) {
 	if p, err := netip.ParsePrefix(thing); err == nil {
 		return Endpoint{Kind: EndpointPrefix, Prefix: p, Port: port}, nil
 	}
-	names := d.endpointNames()
 	if kind, ok := names[thing]; ok {
 		if err := d.placeAvailable(thing, kind); err != nil {
 			return Endpoint{}, err
@@ -125,17 +136,7 @@ func portError(ref, port string) error {
 
 // endpointNames maps every name an intent may use to its kind.
 func (d *Document) endpointNames() map[string]EndpointKind {
-	names := map[string]EndpointKind{}
-	for _, p := range Places {
-		names[p] = EndpointPlace
-	}
-	for _, r := range []Role{RoleDataScientist, RoleDataEngineer, RoleAdmin} {
-		names[string(r)] = EndpointRole
-		names[GroupForRole(r)] = EndpointGroup
-	}
-	for _, k := range infoFor(reflect.TypeFor[Services]()).keys {
-		names[k] = EndpointService
-	}
+	names := maps.Clone(builtinNames())
 	for _, m := range d.Team.Members {
 		if m.Name != "" {
 			names[m.Name] = EndpointMember
@@ -148,6 +149,23 @@ func (d *Document) endpointNames() map[string]EndpointKind {
 	}
 	return names
 }
+
+// builtinNames are the names every document defines: places, roles,
+// group keys and service keys. Members and data sources may not reuse them.
+var builtinNames = sync.OnceValue(func() map[string]EndpointKind {
+	names := map[string]EndpointKind{}
+	for _, p := range places {
+		names[p] = EndpointPlace
+	}
+	for _, r := range []Role{RoleDataScientist, RoleDataEngineer, RoleAdmin} {
+		names[string(r)] = EndpointRole
+		names[GroupForRole(r)] = EndpointGroup
+	}
+	for _, k := range infoFor(reflect.TypeFor[Services]()).keys {
+		names[k] = EndpointService
+	}
+	return names
+})
 
 // placeAvailable reports an error when a place or service exists in
 // general but not in this environment.

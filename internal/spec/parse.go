@@ -41,7 +41,7 @@ func Parse(file string, src []byte) (*Document, diag.Diagnostics) {
 		return nil, ds
 	}
 	doc := &Document{File: file}
-	dec := newDecoder(file)
+	dec := newDecoder(file, len(src))
 	dec.decode(root, reflect.ValueOf(doc).Elem(), "", nil)
 	doc.Positions = dec.pos
 	ds.Append(dec.diags)
@@ -67,7 +67,7 @@ func load(file string, src []byte) (*yaml.Node, diag.Diagnostics) {
 	var doc yaml.Node
 	if err := l.Load(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			ds.Errorf(start, "start from the built-in example: enclave init", "the file is empty")
+			ds.Errorf(start, emptyHint, "the file is empty")
 		} else {
 			ds.Append(syntaxError(file, src, err))
 		}
@@ -83,11 +83,13 @@ func load(file string, src []byte) (*yaml.Node, diag.Diagnostics) {
 		ds.Errorf(at, "remove the \"---\" line and everything after it, or split the file", "only one YAML document is allowed")
 	}
 	if len(doc.Content) == 0 {
-		ds.Errorf(start, "start from the built-in example: enclave init", "the file is empty")
+		ds.Errorf(start, emptyHint, "the file is empty")
 		return nil, ds
 	}
 	return doc.Content[0], ds
 }
+
+const emptyHint = "a spec needs at least name, location, network and team; see the schema at " + SchemaID
 
 // syntaxError turns an error from the YAML reader into a diagnostic at the
 // position it reports.

@@ -219,7 +219,7 @@ var circuitPattern = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroup
 // notFor reports a key that does not apply to the connection type.
 func (v *validator) notFor(path, typ, hint string) {
 	if v.has(path) {
-		v.errorf(path, hint+"; remove it", "%s: not used by a %s connection", path, typ)
+		v.errorf(path, hint+"; remove it", "%s: not used by %s connections", path, typ)
 	}
 }
 
@@ -235,9 +235,17 @@ func (v *validator) secret(path string, s *SecretRef) {
 	case s.KeyVaultSecret != "" && s.Parameter != "":
 		v.errorf(path, hint, "%s: give keyVaultSecret or parameter, not both", path)
 	case s.KeyVaultSecret != "":
-		v.pattern(SecretRef{}, "keyVaultSecret", path+".keyVaultSecret", s.KeyVaultSecret, "Key Vault secret name", "secret names are 1 to 127 letters, digits and hyphens")
+		v.secretName(path+".keyVaultSecret", "keyVaultSecret", s.KeyVaultSecret, "secret names are 1 to 127 letters, digits and hyphens")
 	default:
-		v.pattern(SecretRef{}, "parameter", path+".parameter", s.Parameter, "parameter name", "parameter names are a letter followed by up to 63 letters and digits")
+		v.secretName(path+".parameter", "parameter", s.Parameter, "parameter names are a letter followed by up to 63 letters and digits")
+	}
+}
+
+// secretName checks the name in a secret reference. The name is not
+// echoed: a user who got it wrong may have written the secret there.
+func (v *validator) secretName(path, key, name, hint string) {
+	if !fieldOf(SecretRef{}, key).pattern.MatchString(name) {
+		v.errorf(path, hint, "%s: not a valid %s name", path, key)
 	}
 }
 
@@ -277,8 +285,7 @@ func (v *validator) team() {
 // notReserved reports a member or data source name that intents could
 // not tell apart from a built-in name.
 func (v *validator) notReserved(path, name string) {
-	var empty Document
-	if kind, ok := empty.endpointNames()[name]; ok {
+	if kind, ok := builtinNames()[name]; ok {
 		v.errorf(path, "intents use this word for something else; choose another name", "%s: %s is reserved (it names a %s)", path, quote(name), kind)
 	}
 }
@@ -417,6 +424,7 @@ func (v *validator) egress() {
 // intents checks that every intent names things that exist.
 func (v *validator) intents() {
 	names := map[string]int{}
+	refs := v.doc.endpointNames()
 	for i, in := range v.doc.Intents {
 		base := fmt.Sprintf("intents[%d]", i)
 		if in.Name != "" {
@@ -430,7 +438,7 @@ func (v *validator) intents() {
 			if !v.has(path) {
 				continue
 			}
-			if _, err := v.doc.Endpoint(end.ref); err != nil {
+			if _, err := v.doc.endpoint(end.ref, refs); err != nil {
 				hint := ""
 				var ee *EndpointError
 				if errors.As(err, &ee) {
