@@ -22,7 +22,9 @@ const (
 // environment has a resource of its type.
 type servicePolicy struct {
 	target model.Type
-	label  string
+	// abbr is the type's CAF abbreviation, used in assignment names.
+	abbr  string
+	label string
 	// public is a deny policy for public network access (for AKS: require
 	// a private cluster).
 	public string
@@ -38,44 +40,44 @@ type servicePolicy struct {
 }
 
 var servicePolicies = []servicePolicy{
-	{target: "Microsoft.Storage/storageAccounts", label: "storage accounts",
+	{target: "Microsoft.Storage/storageAccounts", abbr: "st", label: "storage accounts",
 		public:      "b2982f36-99f2-4db5-8eff-283140c09693",
 		privateLink: "6edd7eda-6dd8-40f7-810d-67160c639cd9", privateLinkEffect: model.EffectAuditIfNotExists},
-	{target: "Microsoft.KeyVault/vaults", label: "key vaults",
+	{target: "Microsoft.KeyVault/vaults", abbr: "kv", label: "key vaults",
 		public:      "405c5871-3e91-4644-8a63-58e19d68ff5b",
 		privateLink: "a6abeaec-4d90-4a02-805f-6b26c4d3fbe9", privateLinkEffect: model.EffectAudit, privateLinkParam: "audit_effect",
 		diagnostics: "6b359d8f-f88d-4052-aa7c-32015963ecc1", diagnosticsByGroup: true},
-	{target: "Microsoft.ContainerRegistry/registries", label: "container registries",
+	{target: "Microsoft.ContainerRegistry/registries", abbr: "cr", label: "container registries",
 		public:      "0fdf0491-d080-4575-b627-ad0e843cba0f",
 		privateLink: "e8eef0a8-67cf-4eb4-9386-14b0e78733d4", privateLinkEffect: model.EffectAudit,
 		diagnostics: "56288eb2-4350-461d-9ece-2bb242269dce", diagnosticsByGroup: true},
-	{target: "Microsoft.MachineLearningServices/workspaces", label: "Azure ML workspaces",
+	{target: "Microsoft.MachineLearningServices/workspaces", abbr: "mlw", label: "Azure ML workspaces",
 		public:      "438c38d2-3772-465a-a9cc-7a6666a275ce",
 		privateLink: "45e05259-1eb5-4f70-9574-baf73e9d219b", privateLinkEffect: model.EffectAudit,
 		diagnostics: "90c90eda-bfe7-4c67-bf26-410420ed1047", diagnosticsByGroup: true},
-	{target: "Microsoft.DataFactory/factories", label: "data factories",
+	{target: "Microsoft.DataFactory/factories", abbr: "adf", label: "data factories",
 		public:      "1cf164be-6819-4a50-b8fa-4bcaa4f98fb6",
 		privateLink: "8b0323be-cc25-4b61-935d-002c3798c6ea", privateLinkEffect: model.EffectAuditIfNotExists,
 		diagnostics: "751f9297-5aae-4313-af2d-2a89226a7856", diagnosticsByGroup: true},
-	{target: "Microsoft.Synapse/workspaces", label: "Synapse workspaces",
+	{target: "Microsoft.Synapse/workspaces", abbr: "synw", label: "Synapse workspaces",
 		public:      "38d8df46-cf4e-4073-8e03-48c24b29de0d",
 		privateLink: "72d11df1-dd8a-41f7-8925-b05b960ebafc", privateLinkEffect: model.EffectAudit,
 		diagnostics: "305408ed-dd5a-43b9-80c1-9eea87a176bb", diagnosticsByGroup: true},
-	{target: "Microsoft.Databricks/workspaces", label: "Databricks workspaces",
+	{target: "Microsoft.Databricks/workspaces", abbr: "dbw", label: "Databricks workspaces",
 		public:      "0e7849de-b939-4c50-ab48-fc6b0f5eeba2",
 		privateLink: "258823f2-4595-4b52-b333-cc96192710d8", privateLinkEffect: model.EffectAudit,
 		diagnostics: "454c7d4b-c141-43f1-8c81-975ebb15a9b5", diagnosticsByGroup: true},
-	{target: "Microsoft.Web/sites", label: "App Service apps",
+	{target: "Microsoft.Web/sites", abbr: "app", label: "App Service apps",
 		public:      "1b5ef780-c53c-4a64-87f3-bb9c8c8094ba",
 		privateLink: "687aa49d-0982-40f8-bf6b-66d1da97a04b", privateLinkEffect: model.EffectAuditIfNotExists,
 		diagnostics: "c0d8e23a-47be-4032-961f-8b0ff3957061"},
-	{target: "Microsoft.ContainerService/managedClusters", label: "AKS clusters",
+	{target: "Microsoft.ContainerService/managedClusters", abbr: "aks", label: "AKS clusters",
 		public: "040732e8-d947-40b8-95d6-854c95024bf8"},
-	{target: "Microsoft.Network/azureFirewalls", label: "firewalls",
+	{target: "Microsoft.Network/azureFirewalls", abbr: "afw", label: "firewalls",
 		diagnostics: "5fcf46f9-194c-47ff-8889-380f57ae4617", diagnosticsByGroup: true},
-	{target: "Microsoft.Network/virtualNetworkGateways", label: "virtual network gateways",
+	{target: "Microsoft.Network/virtualNetworkGateways", abbr: "vgw", label: "virtual network gateways",
 		diagnostics: "ed6ae75a-828f-4fea-88fd-dead1145f1dd", diagnosticsByGroup: true},
-	{target: "Microsoft.Network/networkSecurityGroups", label: "network security groups",
+	{target: "Microsoft.Network/networkSecurityGroups", abbr: "nsg", label: "network security groups",
 		diagnostics: "baa4c6de-b7cf-4b12-b436-6e40ef44c8cb", diagnosticsByGroup: true},
 }
 
@@ -231,7 +233,7 @@ func (g *governor) service(sp servicePolicy) {
 		return
 	}
 	pos := c.doc.Pos("governance")
-	short := shortTypeName(sp.target)
+	short := sp.abbr
 	for _, rg := range groups {
 		concern := strings.TrimPrefix(rg, c.names.Name("rg")+"-")
 		if sp.public != "" {
@@ -293,11 +295,6 @@ func groupsHolding(c *ctx, t model.Type) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// shortTypeName turns "Microsoft.KeyVault/vaults" into "keyvault".
-func shortTypeName(t model.Type) string {
-	return strings.ToLower(strings.TrimPrefix(t.Namespace(), "Microsoft."))
 }
 
 // defender enables the recommended Defender plans and those in
