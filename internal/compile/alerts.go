@@ -12,8 +12,8 @@ type metricRule struct {
 	description string
 	severity    int
 	metric      string
-	aggregation model.Aggregation
-	operator    model.Operator
+	aggregation model.MetricAggregation
+	operator    model.AlertOperator
 	threshold   float64
 	dimensions  []model.MetricDimension
 	window      int // minutes

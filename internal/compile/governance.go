@@ -184,7 +184,7 @@ func (g *governor) vmSizes() {
 		allowed, scope, pos = used, c.rg(RGML), c.doc.Pos("team.workstations")
 	} else {
 		for _, s := range used {
-			if !containsFold(allowed, s) {
+			if !slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, s) }) {
 				c.diags.Errorf(pos, "add "+s+" to governance.allowedVmSizes or choose an allowed size", "VM size %s is used by the spec but not in governance.allowedVmSizes", s)
 			}
 		}
@@ -411,10 +411,6 @@ func (g *governor) budget() {
 		StartDateParameter: budgetStartParam,
 		Notifications:      ns,
 	})
-}
-
-func containsFold(list []string, s string) bool {
-	return slices.ContainsFunc(list, func(v string) bool { return strings.EqualFold(v, s) })
 }
 
 // diagnosticSettingName is the name c.diagnostics gives every diagnostic

@@ -33,9 +33,9 @@ const (
 // osImages are the images VMs boot from: Ubuntu 24.04 LTS (Gen2) and
 // Windows Server 2022 Datacenter: Azure Edition (Gen2). Both support
 // trusted launch.
-var osImages = map[model.OSType]model.ImageReference{
-	model.Linux:   {Publisher: "Canonical", Offer: "ubuntu-24_04-lts", SKU: "server", Version: "latest"},
-	model.Windows: {Publisher: "MicrosoftWindowsServer", Offer: "WindowsServer", SKU: "2022-datacenter-azure-edition", Version: "latest"},
+var osImages = map[model.OSFamily]model.ImageReference{
+	model.OSLinux:   {Publisher: "Canonical", Offer: "ubuntu-24_04-lts", SKU: "server", Version: "latest"},
+	model.OSWindows: {Publisher: "MicrosoftWindowsServer", Offer: "WindowsServer", SKU: "2022-datacenter-azure-edition", Version: "latest"},
 }
 
 // extensionImage is the publisher, type and handler version of an extension.
@@ -47,19 +47,19 @@ type extensionImage struct {
 
 type extensionKey struct {
 	kind model.ExtensionKind
-	os   model.OSType
+	os   model.OSFamily
 }
 
 // extensionImages maps what an extension does, per OS, to the extension
 // Azure publishes for it.
 var extensionImages = map[extensionKey]extensionImage{
-	{model.ExtEntraLogin, model.Linux}:           {"Microsoft.Azure.ActiveDirectory", "AADSSHLoginForLinux", "1.0", false},
-	{model.ExtEntraLogin, model.Windows}:         {"Microsoft.Azure.ActiveDirectory", "AADLoginForWindows", "1.0", false},
-	{model.ExtMonitorAgent, model.Linux}:         {"Microsoft.Azure.Monitor", "AzureMonitorLinuxAgent", "1.0", true},
-	{model.ExtMonitorAgent, model.Windows}:       {"Microsoft.Azure.Monitor", "AzureMonitorWindowsAgent", "1.0", true},
-	{model.ExtGuestAttestation, model.Linux}:     {"Microsoft.Azure.Security.LinuxAttestation", "GuestAttestation", "1.0", true},
-	{model.ExtGuestAttestation, model.Windows}:   {"Microsoft.Azure.Security.WindowsAttestation", "GuestAttestation", "1.0", true},
-	{model.ExtIntegrationRuntime, model.Windows}: {"Microsoft.Compute", "CustomScriptExtension", "1.10", false},
+	{model.ExtEntraLogin, model.OSLinux}:           {"Microsoft.Azure.ActiveDirectory", "AADSSHLoginForLinux", "1.0", false},
+	{model.ExtEntraLogin, model.OSWindows}:         {"Microsoft.Azure.ActiveDirectory", "AADLoginForWindows", "1.0", false},
+	{model.ExtMonitorAgent, model.OSLinux}:         {"Microsoft.Azure.Monitor", "AzureMonitorLinuxAgent", "1.0", true},
+	{model.ExtMonitorAgent, model.OSWindows}:       {"Microsoft.Azure.Monitor", "AzureMonitorWindowsAgent", "1.0", true},
+	{model.ExtGuestAttestation, model.OSLinux}:     {"Microsoft.Azure.Security.LinuxAttestation", "GuestAttestation", "1.0", true},
+	{model.ExtGuestAttestation, model.OSWindows}:   {"Microsoft.Azure.Security.WindowsAttestation", "GuestAttestation", "1.0", true},
+	{model.ExtIntegrationRuntime, model.OSWindows}: {"Microsoft.Compute", "CustomScriptExtension", "1.10", false},
 }
 
 // irInstallScript installs the latest self-hosted integration runtime from
@@ -82,7 +82,7 @@ type vmSpec struct {
 	member  string
 	purpose string
 	size    string
-	os      model.OSType
+	os      model.OSFamily
 	subnet  string
 	diskGB  int
 	origin  diag.Pos
@@ -92,11 +92,11 @@ type vmSpec struct {
 // collection rule per OS.
 type fleet struct {
 	c    *ctx
-	dcrs map[model.OSType]model.Ref
+	dcrs map[model.OSFamily]model.Ref
 }
 
 func buildWorkstations(c *ctx) {
-	f := &fleet{c: c, dcrs: map[model.OSType]model.Ref{}}
+	f := &fleet{c: c, dcrs: map[model.OSFamily]model.Ref{}}
 	wsOS := workstationOS(c.doc)
 	byGroup := map[string][]model.Ref{}
 	var groups []string
@@ -111,7 +111,7 @@ func buildWorkstations(c *ctx) {
 			size:    workstationSize(c.doc, m),
 			os:      wsOS,
 			subnet:  SubnetWorkstations,
-			diskGB:  orDefault(c.doc.Team.Workstations.DiskSizeGB, defaultOSDiskGB),
+			diskGB:  workstationDiskGB(c.doc),
 			origin:  m.Pos,
 		})
 		f.autoShutdown(vm, m.Pos)
@@ -157,12 +157,12 @@ func (f *fleet) integrationRuntimeVM() {
 		key:     "shir",
 		purpose: "Data Factory self-hosted integration runtime",
 		size:    size,
-		os:      model.Windows,
+		os:      model.OSWindows,
 		subnet:  SubnetIntegration,
 		diskGB:  defaultOSDiskGB,
 		origin:  c.doc.Pos("services.dataFactory"),
 	})
-	f.extension(vm, model.Windows, model.ExtIntegrationRuntime, "InstallIntegrationRuntime", func(e *model.VMExtension) {
+	f.extension(vm, model.OSWindows, model.ExtIntegrationRuntime, "InstallIntegrationRuntime", func(e *model.VMExtension) {
 		e.Script = irInstallScript
 		e.RegistersIntegrationRuntime = c.shir
 	})
@@ -199,11 +199,11 @@ func (f *fleet) vm(s vmSpec) model.Ref {
 		Purpose:          s.purpose,
 	}
 	switch s.os {
-	case model.Linux:
+	case model.OSLinux:
 		c.param(model.Parameter{Name: sshKeyParam, Description: "SSH public key of the break-glass administrator of Linux VMs (people sign in with Entra ID)"})
 		vm.SSHPublicKeyParameter = sshKeyParam
 		vm.Patching = model.PatchImageDefault
-	case model.Windows:
+	case model.OSWindows:
 		param, what := windowsPasswordParam, "workstations"
 		if s.key == "shir" {
 			param, what = irPasswordParam, "the integration runtime VM"
@@ -227,7 +227,7 @@ func (f *fleet) vm(s vmSpec) model.Ref {
 
 // extension adds a VM extension named after its type unless name is set;
 // set, when not nil, fills kind-specific fields.
-func (f *fleet) extension(vm model.Ref, os model.OSType, kind model.ExtensionKind, name string, set func(*model.VMExtension)) {
+func (f *fleet) extension(vm model.Ref, os model.OSFamily, kind model.ExtensionKind, name string, set func(*model.VMExtension)) {
 	img, ok := extensionImages[extensionKey{kind, os}]
 	if !ok {
 		f.c.fail("no %s extension for %s", kind, os)
@@ -274,7 +274,7 @@ func (f *fleet) autoShutdown(vm model.Ref, origin diag.Pos) {
 
 // dcr returns the data collection rule for an OS, creating it in the ops
 // resource group on first use.
-func (f *fleet) dcr(os model.OSType) model.Ref {
+func (f *fleet) dcr(os model.OSFamily) model.Ref {
 	if ref, ok := f.dcrs[os]; ok {
 		return ref
 	}
@@ -285,7 +285,7 @@ func (f *fleet) dcr(os model.OSType) model.Ref {
 		Workspace: c.law,
 	}
 	switch os {
-	case model.Linux:
+	case model.OSLinux:
 		r.Description = "Syslog (security at Info and above, system at Warning and above) and core performance counters of Linux VMs"
 		r.Syslog = []model.SyslogSource{
 			{Name: "security", Facilities: []string{"auth", "authpriv"}, Levels: levelsFrom("Info")},
@@ -298,7 +298,7 @@ func (f *fleet) dcr(os model.OSType) model.Ref {
 			`Logical Disk(*)\Free Megabytes`,
 			`Network(*)\Total Bytes`,
 		}}}
-	case model.Windows:
+	case model.OSWindows:
 		r.Description = "Application and System errors and warnings, sign-in events and core performance counters of Windows VMs"
 		r.WindowsEvents = []model.WindowsEventSource{{Name: "events", XPath: []string{
 			"Application!*[System[(Level=1 or Level=2 or Level=3)]]",
@@ -331,11 +331,11 @@ func levelsFrom(min string) []string {
 }
 
 // workstationOS is the OS of member workstations.
-func workstationOS(d *spec.Document) model.OSType {
+func workstationOS(d *spec.Document) model.OSFamily {
 	if strings.EqualFold(d.Team.Workstations.OS, "windows") {
-		return model.Windows
+		return model.OSWindows
 	}
-	return model.Linux
+	return model.OSLinux
 }
 
 // workstationSize is a member's VM size: their own, the team's, or the default.
@@ -349,21 +349,22 @@ func workstationSize(d *spec.Document, m spec.Member) string {
 	return defaultWorkstationSize
 }
 
+// workstationDiskGB is the OS disk size of workstations.
+func workstationDiskGB(d *spec.Document) int {
+	if n := d.Team.Workstations.DiskSizeGB; n > 0 {
+		return n
+	}
+	return defaultOSDiskGB
+}
+
 // computerName is a VM's host name, "<env>-<key>". Windows allows 15
 // characters; longer names keep a prefix and a hash of the whole, so the
 // name stays unique and stable per member.
-func computerName(env, key string, os model.OSType) string {
+func computerName(env, key string, os model.OSFamily) string {
 	name := env + "-" + key
-	if os != model.Windows || len(name) <= 15 {
+	if os != model.OSWindows || len(name) <= 15 {
 		return name
 	}
 	sum := sha256.Sum256([]byte(name))
 	return name[:9] + "-" + hex.EncodeToString(sum[:])[:5]
-}
-
-func orDefault(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }

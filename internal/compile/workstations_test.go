@@ -28,7 +28,7 @@ func TestExampleWorkstations(t *testing.T) {
 		}
 		got := struct {
 			Size, Group               string
-			OS                        model.OSType
+			OS                        model.OSFamily
 			Security                  model.SecurityType
 			SecureBoot, VTPM, EAH, SA bool
 			Disk                      model.OSDisk
@@ -36,7 +36,7 @@ func TestExampleWorkstations(t *testing.T) {
 			Password                  model.Secret
 		}{vm.Size, vm.Group, vm.OS, vm.Security, vm.SecureBoot, vm.VTPM, vm.EncryptionAtHost, vm.Identity.SystemAssigned, vm.OSDisk, vm.SSHPublicKeyParameter, vm.AdminPassword}
 		wantVM := got
-		wantVM.Size, wantVM.Group, wantVM.OS, wantVM.Security = wantSize, "rg-kodata-ml", model.Linux, model.SecurityTrustedLaunch
+		wantVM.Size, wantVM.Group, wantVM.OS, wantVM.Security = wantSize, "rg-kodata-ml", model.OSLinux, model.SecurityTrustedLaunch
 		wantVM.SecureBoot, wantVM.VTPM, wantVM.EAH, wantVM.SA = true, true, true, true
 		wantVM.Disk = model.OSDisk{Name: "osdisk-kodata-" + vm.Member, SizeGB: 128, SKU: model.DiskPremiumSSD}
 		wantVM.SSHParam, wantVM.Password = "adminSshPublicKey", model.Secret{}
@@ -71,7 +71,7 @@ func TestExampleWorkstationExtensionsAndMonitoring(t *testing.T) {
 		t.Errorf("extensions of vm-kodata-ds2 (-want +got):\n%s", diff)
 	}
 	dcrs := model.All[*model.DataCollectionRule](g)
-	if len(dcrs) != 1 || dcrs[0].OS != model.Linux || dcrs[0].Group != "rg-kodata-ops" {
+	if len(dcrs) != 1 || dcrs[0].OS != model.OSLinux || dcrs[0].Group != "rg-kodata-ops" {
 		t.Fatalf("data collection rules = %+v; want one Linux rule in rg-kodata-ops", dcrs)
 	}
 	assoc := model.All[*model.DataCollectionRuleAssociation](g)
@@ -189,7 +189,7 @@ func TestWorkstationKinds(t *testing.T) {
 func TestWindowsWorkstations(t *testing.T) {
 	c := platformExample(t, func(d *spec.Document) { d.Team.Workstations.OS = "windows" }, nil)
 	for _, vm := range model.All[*model.VirtualMachine](c.g) {
-		if vm.OS != model.Windows || vm.Image.Offer != "WindowsServer" {
+		if vm.OS != model.OSWindows || vm.Image.Offer != "WindowsServer" {
 			t.Errorf("%s OS %s image %+v; want Windows Server", vm.Name, vm.OS, vm.Image)
 		}
 		if vm.AdminPassword != (model.Secret{Parameter: "workstationAdminPassword"}) || vm.SSHPublicKeyParameter != "" {
@@ -219,7 +219,7 @@ func TestWindowsWorkstations(t *testing.T) {
 		t.Error("Windows-only team declares the SSH key parameter")
 	}
 	dcrs := model.All[*model.DataCollectionRule](c.g)
-	if len(dcrs) != 1 || dcrs[0].OS != model.Windows || len(dcrs[0].WindowsEvents) == 0 {
+	if len(dcrs) != 1 || dcrs[0].OS != model.OSWindows || len(dcrs[0].WindowsEvents) == 0 {
 		t.Errorf("data collection rules = %+v; want one Windows rule collecting events", dcrs)
 	}
 }
@@ -234,7 +234,7 @@ func TestIntegrationRuntimeVM(t *testing.T) {
 	if !ok {
 		t.Fatal("vm-kodata-shir not built")
 	}
-	if vm.OS != model.Windows || vm.Image.SKU != "2022-datacenter-azure-edition" || vm.Size != "Standard_D4s_v5" {
+	if vm.OS != model.OSWindows || vm.Image.SKU != "2022-datacenter-azure-edition" || vm.Size != "Standard_D4s_v5" {
 		t.Errorf("SHIR VM %s %+v %s; want Windows Server 2022 Azure Edition, Standard_D4s_v5", vm.OS, vm.Image, vm.Size)
 	}
 	if vm.AdminPassword.Parameter != "integrationRuntimeAdminPassword" {
@@ -269,20 +269,20 @@ func TestIntegrationRuntimeVM(t *testing.T) {
 func TestComputerName(t *testing.T) {
 	for _, tc := range []struct {
 		env, key string
-		os       model.OSType
+		os       model.OSFamily
 		want     string
 	}{
-		{"kodata", "ds1", model.Linux, "kodata-ds1"},
-		{"kodata", "ds1", model.Windows, "kodata-ds1"},
-		{"kodata", "shir", model.Windows, "kodata-shir"},
-		{"analytics1", "alexandra", model.Linux, "analytics1-alexandra"},
-		{"analytics1", "alexandra", model.Windows, "analytics-35840"},
+		{"kodata", "ds1", model.OSLinux, "kodata-ds1"},
+		{"kodata", "ds1", model.OSWindows, "kodata-ds1"},
+		{"kodata", "shir", model.OSWindows, "kodata-shir"},
+		{"analytics1", "alexandra", model.OSLinux, "analytics1-alexandra"},
+		{"analytics1", "alexandra", model.OSWindows, "analytics-35840"},
 	} {
 		if got := computerName(tc.env, tc.key, tc.os); got != tc.want {
 			t.Errorf("computerName(%q, %q, %s) = %q; want %q", tc.env, tc.key, tc.os, got, tc.want)
 		}
 	}
-	if a, b := computerName("analytics1", "alexandra", model.Windows), computerName("analytics1", "alexandrb", model.Windows); a == b {
+	if a, b := computerName("analytics1", "alexandra", model.OSWindows), computerName("analytics1", "alexandrb", model.OSWindows); a == b {
 		t.Errorf("computerName gives %q to two members", a)
 	}
 }

@@ -25,12 +25,12 @@ type NetworkInterface struct {
 
 func (*NetworkInterface) Type() Type { return TypeNetworkInterface }
 
-// OSType is a virtual machine's operating system family.
-type OSType string
+// OSFamily is a virtual machine's operating system family.
+type OSFamily string
 
 const (
-	Linux   OSType = "Linux"
-	Windows OSType = "Windows"
+	OSLinux   OSFamily = "Linux"
+	OSWindows OSFamily = "Windows"
 )
 
 // DiskSKU is a managed disk's storage type.
@@ -80,7 +80,7 @@ type OSDisk struct {
 type VirtualMachine struct {
 	Meta
 	Size  string
-	OS    OSType
+	OS    OSFamily
 	Image ImageReference
 	// ComputerName is the host name; Windows limits it to 15 characters.
 	ComputerName  string

@@ -73,7 +73,7 @@ type WindowsEventSource struct {
 type DataCollectionRule struct {
 	Meta
 	// OS is the kind of machine the rule applies to.
-	OS            OSType
+	OS            OSFamily
 	Workspace     Ref
 	Syslog        []SyslogSource
 	Performance   []PerfSource
@@ -108,23 +108,23 @@ type ActionGroup struct {
 
 func (*ActionGroup) Type() Type { return TypeActionGroup }
 
-// Aggregation is how metric values in a window are combined.
-type Aggregation string
+// MetricAggregation is how metric values in a window are combined.
+type MetricAggregation string
 
 const (
-	AggAverage Aggregation = "Average"
-	AggMinimum Aggregation = "Minimum"
-	AggMaximum Aggregation = "Maximum"
-	AggTotal   Aggregation = "Total"
-	AggCount   Aggregation = "Count"
+	AggAverage MetricAggregation = "Average"
+	AggMinimum MetricAggregation = "Minimum"
+	AggMaximum MetricAggregation = "Maximum"
+	AggTotal   MetricAggregation = "Total"
+	AggCount   MetricAggregation = "Count"
 )
 
-// Operator compares a metric with its threshold.
-type Operator string
+// AlertOperator compares a metric with its threshold.
+type AlertOperator string
 
 const (
-	OpGreaterThan Operator = "GreaterThan"
-	OpLessThan    Operator = "LessThan"
+	OpGreaterThan AlertOperator = "GreaterThan"
+	OpLessThan    AlertOperator = "LessThan"
 )
 
 // MetricDimension filters a metric by dimension values.
@@ -142,8 +142,8 @@ type MetricAlert struct {
 	Severity    int
 	Target      Ref
 	Metric      string
-	Aggregation Aggregation
-	Operator    Operator
+	Aggregation MetricAggregation
+	Operator    AlertOperator
 	Threshold   float64
 	Dimensions  []MetricDimension
 	// WindowMinutes is the period evaluated, EveryMinutes how often.

@@ -98,7 +98,7 @@ type vmImage struct {
 
 type vmOSDisk struct {
 	Name         string        `json:"name"`
-	OSType       string        `json:"osType"`
+	OSFamily     string        `json:"osType"`
 	CreateOption string        `json:"createOption"`
 	Caching      string        `json:"caching"`
 	DiskSizeGB   int           `json:"diskSizeGB,omitempty"`
@@ -190,7 +190,7 @@ func vmBody(x *Ctx, r *model.VirtualMachine) (Body, error) {
 	}
 	patch := vmPatchSettings{PatchMode: string(r.Patching), AssessmentMode: assessment}
 	switch r.OS {
-	case model.Linux:
+	case model.OSLinux:
 		if r.SSHPublicKeyParameter == "" {
 			return Body{}, fmt.Errorf("linux VM without an SSH public key parameter")
 		}
@@ -203,7 +203,7 @@ func vmBody(x *Ctx, r *model.VirtualMachine) (Body, error) {
 			ProvisionVMAgent: true,
 			PatchSettings:    patch,
 		}
-	case model.Windows:
+	case model.OSWindows:
 		pw, err := x.Secret(r.AdminPassword)
 		if err != nil {
 			return Body{}, err
@@ -223,7 +223,7 @@ func vmBody(x *Ctx, r *model.VirtualMachine) (Body, error) {
 			ImageReference: vmImage(r.Image),
 			OSDisk: vmOSDisk{
 				Name:         r.OSDisk.Name,
-				OSType:       string(r.OS),
+				OSFamily:     string(r.OS),
 				CreateOption: "FromImage",
 				Caching:      "ReadWrite",
 				DiskSizeGB:   r.OSDisk.SizeGB,

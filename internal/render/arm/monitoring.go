@@ -171,15 +171,15 @@ func dcrBody(x *Ctx, r *model.DataCollectionRule) (Body, error) {
 	var streams []string
 	for _, s := range r.Syslog {
 		p.DataSources.Syslog = append(p.DataSources.Syslog, dcrSyslog{Name: s.Name, Streams: []string{streamSyslog}, FacilityNames: s.Facilities, LogLevels: s.Levels})
-		streams = appendNew(streams, streamSyslog)
+		streams = appendStream(streams, streamSyslog)
 	}
 	for _, s := range r.Performance {
 		p.DataSources.PerformanceCounters = append(p.DataSources.PerformanceCounters, dcrPerf{Name: s.Name, Streams: []string{streamPerf}, SamplingFrequencyInSeconds: s.SampleSeconds, CounterSpecifiers: s.Counters})
-		streams = appendNew(streams, streamPerf)
+		streams = appendStream(streams, streamPerf)
 	}
 	for _, s := range r.WindowsEvents {
 		p.DataSources.WindowsEventLogs = append(p.DataSources.WindowsEventLogs, dcrWindowsEvent{Name: s.Name, Streams: []string{streamEvent}, XPathQueries: s.XPath})
-		streams = appendNew(streams, streamEvent)
+		streams = appendStream(streams, streamEvent)
 	}
 	if len(streams) == 0 {
 		return Body{}, fmt.Errorf("data collection rule collects nothing")
@@ -190,7 +190,7 @@ func dcrBody(x *Ctx, r *model.DataCollectionRule) (Body, error) {
 	return Body{Kind: string(r.OS), Properties: p}, nil
 }
 
-func appendNew(list []string, s string) []string {
+func appendStream(list []string, s string) []string {
 	if slices.Contains(list, s) {
 		return list
 	}
