@@ -86,6 +86,9 @@ type vmSpec struct {
 	subnet  string
 	diskGB  int
 	origin  diag.Pos
+	// passwordParam names the secure parameter of a Windows VM's
+	// administrator password; passwordFor says whose it is.
+	passwordParam, passwordFor string
 }
 
 // fleet builds VMs and shares what they have in common: one data
@@ -113,6 +116,9 @@ func buildWorkstations(c *ctx) {
 			subnet:  SubnetWorkstations,
 			diskGB:  workstationDiskGB(c.doc),
 			origin:  m.Pos,
+
+			passwordParam: windowsPasswordParam,
+			passwordFor:   "Windows workstations",
 		})
 		f.autoShutdown(vm, m.Pos)
 		c.workstations = append(c.workstations, vm)
@@ -161,6 +167,9 @@ func (f *fleet) integrationRuntimeVM() {
 		subnet:  SubnetIntegration,
 		diskGB:  defaultOSDiskGB,
 		origin:  c.doc.Pos("services.dataFactory"),
+
+		passwordParam: irPasswordParam,
+		passwordFor:   "the integration runtime VM",
 	})
 	f.extension(vm, model.OSWindows, model.ExtIntegrationRuntime, "InstallIntegrationRuntime", func(e *model.VMExtension) {
 		e.Script = irInstallScript
@@ -204,11 +213,7 @@ func (f *fleet) vm(s vmSpec) model.Ref {
 		vm.SSHPublicKeyParameter = sshKeyParam
 		vm.Patching = model.PatchImageDefault
 	case model.OSWindows:
-		param, what := windowsPasswordParam, "workstations"
-		if s.key == "shir" {
-			param, what = irPasswordParam, "the integration runtime VM"
-		}
-		vm.AdminPassword = c.secret(nil, param, "Password of the break-glass administrator of "+what)
+		vm.AdminPassword = c.secret(nil, s.passwordParam, "Password of the break-glass administrator of "+s.passwordFor)
 		vm.Patching = model.PatchAutomaticByOS
 	}
 	ref := c.add(vm)
