@@ -28,6 +28,10 @@ const (
 	// passwords.
 	windowsPasswordParam = "workstationAdminPassword"
 	irPasswordParam      = "integrationRuntimeAdminPassword"
+
+	// irKey names the integration runtime VM's resources; member names
+	// have no hyphen, so it never clashes with a workstation.
+	irKey = "adf-shir"
 )
 
 // osImages are the images VMs boot from: Ubuntu 24.04 LTS (Gen2) and
@@ -100,35 +104,50 @@ type fleet struct {
 
 func buildWorkstations(c *ctx) {
 	f := &fleet{c: c, dcrs: map[model.OSFamily]model.Ref{}}
-	wsOS := workstationOS(c.doc)
 	byGroup := map[string][]model.Ref{}
 	var groups []string
 	for _, m := range c.doc.Team.Members {
 		if workstationKind(c.doc, m) != spec.WorkstationVM {
 			continue
 		}
-		vm := f.vm(vmSpec{
-			key:     m.Name,
-			member:  m.Name,
-			purpose: fmt.Sprintf("workstation of %s (%s)", m.Name, m.Role),
-			size:    workstationSize(c.doc, m),
-			os:      wsOS,
-			subnet:  SubnetWorkstations,
-			diskGB:  workstationDiskGB(c.doc),
-			origin:  m.Pos,
-
-			passwordParam: windowsPasswordParam,
-			passwordFor:   "Windows workstations",
-		})
-		f.autoShutdown(vm, m.Pos)
-		c.workstations = append(c.workstations, vm)
+		vm := f.workstation(m)
 		g := spec.GroupForRole(m.Role)
 		if _, seen := byGroup[g]; !seen {
 			groups = append(groups, g)
 		}
 		byGroup[g] = append(byGroup[g], vm)
 	}
-	// Each group signs in to its members' workstations; admins to all.
+	grantWorkstationLogins(c, groups, byGroup)
+	if !c.shir.IsZero() {
+		f.integrationRuntimeVM()
+	}
+}
+
+// workstation builds member m's VM with its daily shutdown and lists it in
+// c.workstations.
+func (f *fleet) workstation(m spec.Member) model.Ref {
+	c := f.c
+	vm := f.vm(vmSpec{
+		key:     m.Name,
+		member:  m.Name,
+		purpose: fmt.Sprintf("workstation of %s (%s)", m.Name, m.Role),
+		size:    workstationSize(c.doc, m),
+		os:      workstationOS(c.doc),
+		subnet:  SubnetWorkstations,
+		diskGB:  workstationDiskGB(c.doc),
+		origin:  m.Pos,
+
+		passwordParam: windowsPasswordParam,
+		passwordFor:   "Windows workstations",
+	})
+	f.autoShutdown(vm, m.Pos)
+	c.workstations = append(c.workstations, vm)
+	return vm
+}
+
+// grantWorkstationLogins lets each group sign in to its members'
+// workstations, and admins to every VM of the ML resource group.
+func grantWorkstationLogins(c *ctx, groups []string, byGroup map[string][]model.Ref) {
 	for _, g := range groups {
 		if p := c.groupPrincipal(g); p.ObjectID != "" {
 			for _, vm := range byGroup[g] {
@@ -140,9 +159,6 @@ func buildWorkstations(c *ctx) {
 		if p := c.groupPrincipal("admins"); p.ObjectID != "" {
 			c.grant(c.rgRef(RGML), "Virtual Machine Administrator Login", p)
 		}
-	}
-	if !c.shir.IsZero() {
-		f.integrationRuntimeVM()
 	}
 }
 
@@ -160,7 +176,7 @@ func (f *fleet) integrationRuntimeVM() {
 		size = df.IntegrationRuntimeSize
 	}
 	vm := f.vm(vmSpec{
-		key:     "shir",
+		key:     irKey,
 		purpose: "Data Factory self-hosted integration runtime",
 		size:    size,
 		os:      model.OSWindows,

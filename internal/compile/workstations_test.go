@@ -230,12 +230,15 @@ func TestIntegrationRuntimeVM(t *testing.T) {
 		ir = model.Address{Group: c.rg(RGData), Type: "Microsoft.DataFactory/factories/integrationRuntimes", Name: "adf-kodata/shir"}.Ref()
 		c.shir = ir
 	})
-	vm, ok := model.Lookup[*model.VirtualMachine](c.g, model.Address{Group: "rg-kodata-ml", Type: model.TypeVirtualMachine, Name: "vm-kodata-shir"}.Ref())
+	vm, ok := model.Lookup[*model.VirtualMachine](c.g, model.Address{Group: "rg-kodata-ml", Type: model.TypeVirtualMachine, Name: "vm-kodata-adf-shir"}.Ref())
 	if !ok {
-		t.Fatal("vm-kodata-shir not built")
+		t.Fatal("vm-kodata-adf-shir not built")
 	}
 	if vm.OS != model.OSWindows || vm.Image.SKU != "2022-datacenter-azure-edition" || vm.Size != "Standard_D4s_v5" {
 		t.Errorf("SHIR VM %s %+v %s; want Windows Server 2022 Azure Edition, Standard_D4s_v5", vm.OS, vm.Image, vm.Size)
+	}
+	if len(vm.ComputerName) > 15 {
+		t.Errorf("SHIR computer name %q is longer than 15 characters", vm.ComputerName)
 	}
 	if vm.AdminPassword.Parameter != "integrationRuntimeAdminPassword" {
 		t.Errorf("SHIR VM password = %+v; want its own secure parameter", vm.AdminPassword)
