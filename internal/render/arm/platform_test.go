@@ -87,6 +87,21 @@ func platformGraph(t *testing.T) *model.Graph {
 		Publisher: "Microsoft.Compute", ExtensionType: "CustomScriptExtension", TypeHandlerVersion: "1.10",
 		Script: "& dmgcmd -RegisterNewNode $key", RegistersIntegrationRuntime: ir,
 	})
+	law := model.Address{Group: ops, Type: model.TypeLogAnalyticsWorkspace, Name: "log-kodata"}.Ref()
+	dine := &model.PolicyAssignment{
+		Meta: model.Meta{Name: "pa-kodata-kv-diagnostics"}, DisplayName: "diagnostics", DefinitionID: "6b359d8f-f88d-4052-aa7c-32015963ecc1",
+		Effect: model.EffectDeployIfNotExists, SystemIdentity: true,
+		Parameters: []model.PolicyParameter{{Name: "logAnalytics", Resource: law}, {Name: "categoryGroup", String: "allLogs"}},
+	}
+	add(t, g, dine)
+	add(t, g, &model.RoleAssignment{
+		Meta: model.Meta{Name: "0b5c6f6e-7e0a-5c1e-9d7a-3c2b1a0f9e8d"}, BuiltinRoleID: "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
+		Principal: model.Principal{Type: model.PrincipalServicePrincipal, SystemIdentityOf: model.RefOf(dine)},
+	})
+	add(t, g, &model.PolicyAssignment{
+		Meta: model.Meta{Name: "pa-kodata-kv-no-public-data", Group: "rg-kodata-data"}, DisplayName: "no public access",
+		DefinitionID: "405c5871-3e91-4644-8a63-58e19d68ff5b", Effect: model.EffectDeny, NonComplianceMessage: "Use private endpoints.",
+	})
 	return g
 }
 
@@ -321,6 +336,30 @@ func TestDiagnosticSettingsNameEveryCategoryGroup(t *testing.T) {
 		if diff := cmp.Diff(tc.want, categoryGroupLogs(tc.groups)); diff != "" {
 			t.Errorf("categoryGroupLogs(%q) (-want +got):\n%s", tc.groups, diff)
 		}
+	}
+}
+
+func TestPolicyRemediationIdentity(t *testing.T) {
+	rs := renderPlatform(t)
+	var dine, ra map[string]any
+	for _, r := range rs {
+		switch r["name"] {
+		case "pa-kodata-kv-diagnostics":
+			dine = r
+		case "0b5c6f6e-7e0a-5c1e-9d7a-3c2b1a0f9e8d":
+			ra = r
+		}
+	}
+	if at(dine, "identity", "type") != "SystemAssigned" || at(dine, "location") != "australiaeast" {
+		t.Errorf("DINE assignment identity %v location %v; want SystemAssigned in australiaeast", at(dine, "identity"), at(dine, "location"))
+	}
+	want := "[resourceId('rg-kodata-ops', 'Microsoft.OperationalInsights/workspaces', 'log-kodata')]"
+	if got := at(dine, "properties", "parameters", "logAnalytics", "value"); got != want {
+		t.Errorf("logAnalytics = %v; want %s", got, want)
+	}
+	want = "[reference(subscriptionResourceId('Microsoft.Authorization/policyAssignments', 'pa-kodata-kv-diagnostics'), '2025-11-01', 'Full').identity.principalId]"
+	if got := at(ra, "properties", "principalId"); got != want {
+		t.Errorf("remediation principalId = %v; want %s", got, want)
 	}
 }
 
