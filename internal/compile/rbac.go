@@ -28,6 +28,7 @@ var builtinRoles = map[string]string{
 	"Azure Event Hubs Data Sender":                "2b629674-e913-4c01-ae53-ef4638d8f975",
 	"Monitoring Reader":                           "43d0d8ad-25c7-4714-9337-8ba259a9fe05",
 	"Log Analytics Reader":                        "73c42c96-874c-492b-b04d-ab87d138a893",
+	"Log Analytics Contributor":                   "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
 	"Website Contributor":                         "de139f84-1756-47ae-9be6-808fbbe84772",
 	"Managed Identity Operator":                   "f1a07417-d97a-45cb-824c-7a7467783830",
 }

@@ -212,7 +212,8 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 	}
 	pf := ParametersFile{Schema: ParametersSchema, ContentVersion: "1.0.0.0", Parameters: map[string]paramValue{}}
 	for _, p := range g.Parameters() {
-		if !p.Secure && p.Default != "" {
+		// Expression defaults (utcNow) are evaluated only in the template.
+		if !p.Secure && p.Default != "" && !strings.HasPrefix(p.Default, "[") {
 			pf.Parameters[p.Name] = paramValue{Value: p.Default}
 		}
 	}
@@ -315,7 +316,8 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 	}
 	var deps []string
 	for _, d := range x.g.Deps(r) {
-		if d.Type == model.TypeResourceGroup {
+		if d.Type == model.TypeResourceGroup && x.group != "" {
+			// A nested deployment already waits for its group.
 			continue
 		}
 		if x.group == "" {
