@@ -13,8 +13,6 @@ const (
 	computeAPI     = "2025-11-01"
 	networkNICAPI  = "2025-07-01"
 	devTestLabsAPI = "2018-09-15"
-	// dataFactoryAPI is the version listAuthKeys is called with.
-	dataFactoryAPI = "2018-06-01"
 )
 
 func computeKinds() table {
@@ -321,7 +319,8 @@ func integrationRuntimeCommand(x *Ctx, r *model.VMExtension) (string, error) {
 		return "", fmt.Errorf("integration runtime script must not contain double quotes")
 	}
 	prefix := `powershell.exe -NoProfile -ExecutionPolicy Bypass -Command "& { param([string]$key) ` + r.Script + ` } '`
-	key := fmt.Sprintf("listAuthKeys(%s, '%s').authKey1", x.IDExpr(r.RegistersIntegrationRuntime), dataFactoryAPI)
+	// listAuthKeys is called with the integration runtime's own apiVersion.
+	key := fmt.Sprintf("listAuthKeys(%s, '%s').authKey1", x.IDExpr(r.RegistersIntegrationRuntime), x.kinds[r.RegistersIntegrationRuntime.Type].apiVersion)
 	return fmt.Sprintf("[concat(%s, %s, %s)]", quote(prefix), key, quote(`'"`)), nil
 }
 

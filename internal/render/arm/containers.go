@@ -150,7 +150,7 @@ type clusterAutoUpgrade struct {
 	NodeOSUpgradeChannel string `json:"nodeOSUpgradeChannel,omitempty"`
 }
 
-type extensionProps struct {
+type clusterExtensionProps struct {
 	ExtensionType           string            `json:"extensionType"`
 	ReleaseTrain            string            `json:"releaseTrain,omitempty"`
 	AutoUpgradeMinorVersion bool              `json:"autoUpgradeMinorVersion"`
@@ -187,7 +187,7 @@ func containerKinds() table {
 	// Microsoft.KubernetesConfiguration/extensions 2024-11-01 is the latest
 	// stable API version; the schema store has no definition for the type.
 	t.add(kind("2024-11-01", func(x *Ctx, r *model.ClusterExtension) (Body, error) {
-		p := extensionProps{
+		p := clusterExtensionProps{
 			ExtensionType:           r.ExtensionType,
 			ReleaseTrain:            r.ReleaseTrain,
 			AutoUpgradeMinorVersion: r.AutoUpgradeMinor,
