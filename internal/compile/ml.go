@@ -70,7 +70,10 @@ func (c *ctx) workspace(imageBuild string) (ws, storage model.Ref) {
 	group := c.rg(RGML)
 	cmk := c.doc.Governance.CustomerManagedKeys
 	vault := c.keyVault(vaultOptions{Purpose: "ml", Concern: RGML})
-	stOpts := storageOptions{Purpose: "ml", Concern: RGML, Endpoints: []string{"blob", "file"}}
+	// Blob and file carry the workspace's artifacts and notebooks; queue and
+	// table are what parallel (batch) jobs use, so Learn's secure-workspace
+	// guidance gives the workspace storage endpoints for all four.
+	stOpts := storageOptions{Purpose: "ml", Concern: RGML, Endpoints: []string{"blob", "file", "queue", "table"}}
 	if cmk {
 		stOpts.CMK = &cmkOptions{Vault: vault}
 	}

@@ -379,7 +379,7 @@ func checkWorkspace(t *testing.T, g *model.Graph, ws *model.MLWorkspace, wantCMK
 		}
 	}
 	slices.Sort(groups)
-	if diff := cmp.Diff([]string{"amlworkspace", "blob", "file", "vault"}, groups); diff != "" {
+	if diff := cmp.Diff([]string{"amlworkspace", "blob", "file", "queue", "table", "vault"}, groups); diff != "" {
 		t.Errorf("workspace private endpoints (-want +got):\n%s", diff)
 	}
 }
