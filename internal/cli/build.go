@@ -46,7 +46,10 @@ func compileSpec(file string, errOut io.Writer) (*spec.Document, *compile.Result
 	if ds.HasErrors() {
 		return nil, nil, failed(ds)
 	}
-	res, cds := compile.Compile(doc)
+	res, cds, err := compile.Compile(doc)
+	if err != nil {
+		return nil, nil, internal(err)
+	}
 	ds.Append(cds)
 	if ds.HasErrors() {
 		return nil, nil, failed(ds)

@@ -49,20 +49,13 @@ func (e *exitError) Unwrap() error { return e.err }
 // bugHint follows every internal fault.
 const bugHint = "this is a bug in enclave; please report it with the message above"
 
-// internalErrorPrefix starts the summary of the positionless error
-// diagnostic compile.Compile returns for a program fault.
+// internalErrorPrefix starts the message of every program fault.
 const internalErrorPrefix = "internal error"
 
-// failed turns diagnostics holding errors into the error a command returns:
-// exit 2 when one of them is a program fault, exit 1 otherwise.
+// failed turns diagnostics holding errors into the error a command returns
+// (exit 1).
 func failed(ds diag.Diagnostics) error {
-	code := ExitUser
-	for _, d := range ds {
-		if d.Severity == diag.Error && d.Pos.IsZero() && strings.HasPrefix(d.Summary, internalErrorPrefix) {
-			code = ExitInternal
-		}
-	}
-	return &exitError{code: code, err: ds}
+	return &exitError{code: ExitUser, err: ds}
 }
 
 // userError is a problem the user can fix that has no place in a file.

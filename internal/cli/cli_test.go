@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,29 +36,6 @@ func TestRunExitCodes(t *testing.T) {
 		}
 		if !strings.Contains(errOut.String(), tt.wantStderr) {
 			t.Errorf("Run(%q) stderr = %q; want it to contain %q", tt.args, errOut, tt.wantStderr)
-		}
-	}
-}
-
-func TestFailed(t *testing.T) {
-	at := diag.Pos{File: "enclave.yaml", Line: 3, Col: 5}
-	tests := []struct {
-		name string
-		ds   diag.Diagnostics
-		want int
-	}{
-		{"user error", diag.Diagnostics{{Severity: diag.Error, Pos: at, Summary: "unknown key"}}, ExitUser},
-		{"program fault from compile", diag.Diagnostics{{Severity: diag.Error, Summary: "internal error: duplicate resource"}}, ExitInternal},
-		{"positioned text that merely says internal error", diag.Diagnostics{{Severity: diag.Error, Pos: at, Summary: "internal error is not a name"}}, ExitUser},
-		{"fault among user errors", diag.Diagnostics{
-			{Severity: diag.Error, Pos: at, Summary: "bad prefix"},
-			{Severity: diag.Error, Summary: "internal error: boom"},
-		}, ExitInternal},
-	}
-	for _, tt := range tests {
-		var ee *exitError
-		if err := failed(tt.ds); !errors.As(err, &ee) || ee.code != tt.want {
-			t.Errorf("failed(%s) = %v; want exit %d", tt.name, err, tt.want)
 		}
 	}
 }

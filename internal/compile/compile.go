@@ -33,9 +33,9 @@ type Result struct {
 
 // Compile builds the environment described by d. User mistakes that only
 // show up while building (names too long for Azure, an address space too
-// small) come back as diagnostics; program faults as an error diagnostic
-// without a position, and the graph is nil whenever there are errors.
-func Compile(d *spec.Document) (*Result, diag.Diagnostics) {
+// small) come back as diagnostics; a program fault comes back as the error.
+// The result is nil whenever there is an error or an error diagnostic.
+func Compile(d *spec.Document) (*Result, diag.Diagnostics, error) {
 	c := newCtx(d)
 	plan, err := planAddresses(d)
 	if err != nil {
@@ -45,7 +45,7 @@ func Compile(d *spec.Document) (*Result, diag.Diagnostics) {
 			hint = fmt.Sprintf("use a /%d or larger address space, or switch off services you do not need", se.need)
 		}
 		c.diags.Errorf(d.Pos("network.addressSpace"), hint, "%s", err)
-		return nil, c.diags
+		return nil, c.diags, nil
 	}
 	c.plan = plan
 	for _, v := range []string{Hub, Spoke} {
@@ -59,12 +59,12 @@ func Compile(d *spec.Document) (*Result, diag.Diagnostics) {
 		}
 	}
 	if c.err != nil {
-		c.diags = append(c.diags, diag.Diagnostic{Severity: diag.Error, Summary: "internal error: " + c.err.Error()})
+		return nil, c.diags, c.err
 	}
 	if c.diags.HasErrors() {
-		return nil, c.diags
+		return nil, c.diags, nil
 	}
-	return &Result{Graph: c.g, Plan: plan}, c.diags
+	return &Result{Graph: c.g, Plan: plan}, c.diags, nil
 }
 
 // builder is one capability.

@@ -16,7 +16,10 @@ import (
 // compileDoc compiles d and fails the test on any error diagnostic.
 func compileDoc(t *testing.T, d *spec.Document) *model.Graph {
 	t.Helper()
-	res, diags := Compile(d)
+	res, diags, err := Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if diags.HasErrors() {
 		t.Fatalf("Compile() diagnostics: %v", diags)
 	}

@@ -17,7 +17,10 @@ func compileVariant(t *testing.T, edit func(d *spec.Document)) *model.Graph {
 	if edit != nil {
 		edit(d)
 	}
-	res, ds := Compile(d)
+	res, ds, err := Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ds.HasErrors() {
 		t.Fatalf("Compile: %v", ds)
 	}

@@ -20,7 +20,11 @@ func compileExample(t *testing.T, edit func(d *spec.Document)) (*Result, diag.Di
 	if edit != nil {
 		edit(d)
 	}
-	return Compile(d)
+	res, ds, err := Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, ds
 }
 
 func mustCompile(t *testing.T, edit func(d *spec.Document)) *Result {

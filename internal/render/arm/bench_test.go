@@ -14,7 +14,10 @@ func BenchmarkPlan(b *testing.B) {
 	doc := spec.Example()
 	b.ReportAllocs()
 	for b.Loop() {
-		res, ds := compile.Compile(doc)
+		res, ds, err := compile.Compile(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
 		if ds.HasErrors() {
 			b.Fatalf("Compile(example) diagnostics:\n%s", ds.Error())
 		}

@@ -12,7 +12,10 @@ import (
 // compileExample compiles the built-in example afresh.
 func compileExample(t testing.TB) *model.Graph {
 	t.Helper()
-	res, ds := compile.Compile(spec.Example())
+	res, ds, err := compile.Compile(spec.Example())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ds.HasErrors() {
 		t.Fatalf("Compile(example) diagnostics:\n%s", ds.Error())
 	}

@@ -18,7 +18,10 @@ func renderVariant(t *testing.T, edit func(d *spec.Document)) map[string]any {
 	if edit != nil {
 		edit(d)
 	}
-	res, ds := compile.Compile(d)
+	res, ds, err := compile.Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ds.HasErrors() {
 		t.Fatalf("Compile: %v", ds)
 	}

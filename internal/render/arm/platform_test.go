@@ -59,7 +59,10 @@ func withStandIns(t *testing.T, g *model.Graph) *Renderer {
 // runtime extension.
 func platformGraph(t *testing.T) *model.Graph {
 	t.Helper()
-	res, ds := compile.Compile(spec.Example())
+	res, ds, err := compile.Compile(spec.Example())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ds.HasErrors() {
 		t.Fatalf("Compile(example) = %v", ds)
 	}

@@ -66,7 +66,10 @@ func renderVariantTemplate(t *testing.T, edit func(d *spec.Document)) []byte {
 	if edit != nil {
 		edit(d)
 	}
-	res, ds := compile.Compile(d)
+	res, ds, err := compile.Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ds.HasErrors() {
 		t.Fatalf("Compile: %v", ds)
 	}
