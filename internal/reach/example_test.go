@@ -1,0 +1,54 @@
+package reach
+
+import (
+	"testing"
+
+	"github.com/enclave-dev/enclave/internal/compile"
+	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/spec"
+)
+
+// example compiles the built-in example.
+func example(t testing.TB) (*spec.Document, *model.Graph) {
+	t.Helper()
+	doc := spec.Example()
+	res, ds, err := compile.Compile(doc)
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("Compile(example) = %v, %v", ds, err)
+	}
+	return doc, res.Graph
+}
+
+// exampleResults checks every intent of an example graph.
+func exampleResults(t testing.TB, doc *spec.Document, g *model.Graph) []Result {
+	t.Helper()
+	n, err := Build(g, Options{})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	in := n.BuiltinIntents(doc)
+	sp, ds := n.SpecIntents(doc)
+	if ds.HasErrors() {
+		t.Fatalf("SpecIntents: %v", ds)
+	}
+	return n.Check(append(in, sp...))
+}
+
+func TestExampleIntentsHold(t *testing.T) {
+	doc, g := example(t)
+	rs := exampleResults(t, doc, g)
+	if len(rs) < 40 {
+		t.Errorf("example has %d intent results; want the full built-in set", len(rs))
+	}
+	for _, r := range rs {
+		if testing.Verbose() {
+			t.Logf("%s %s -> %s %s/%s expect %s: %s", r.Name, r.From, r.To, r.Protocol, r.Port, r.Expect, r.Verdict)
+		}
+		if !r.Holds {
+			t.Errorf("intent %s (%s -> %s %s/%s) = %s; want %s", r.Name, r.From, r.To, r.Protocol, r.Port, r.Verdict, r.Expect)
+			for _, h := range r.Path {
+				t.Logf("    %s", h)
+			}
+		}
+	}
+}
