@@ -135,6 +135,7 @@ subscription deployment. Without a spec file it uses a built-in example.`,
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(
 		NewCmdPlan(streams, nil),
+		NewCmdReach(streams, nil),
 		NewCmdRender(streams),
 		NewCmdInit(streams, nil),
 		NewCmdSchema(streams, nil),

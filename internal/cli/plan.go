@@ -24,7 +24,9 @@ resources and writes the ARM deployment to OUT/arm. It prints the resources
 by resource group and type, the address plan and the files written.
 
 When the spec has errors plan prints every one and writes nothing; the
-previous contents of OUT/arm are replaced only when the whole run succeeds.`,
+previous contents of OUT/arm are replaced only when the whole run succeeds.
+plan also proves the network intents (see enclave reach) and exits 3,
+writing nothing, when one does not hold.`,
 		Example: `  enclave plan                       # the built-in example, into out/
   enclave plan enclave.yaml --out build`,
 		Args: cobra.MaximumNArgs(1),
@@ -45,6 +47,10 @@ previous contents of OUT/arm are replaced only when the whole run succeeds.`,
 func runPlan(opts *PlanOptions) error {
 	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {
+		return err
+	}
+	// Network intents must hold before anything is written (exit 3).
+	if err := checkIntents(doc, res, opts.ErrOut); err != nil {
 		return err
 	}
 	files, err := renderARM(res)
