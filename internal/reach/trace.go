@@ -477,7 +477,9 @@ func (t *tracer) deliver(vn *vnet, pk Packets, st state) Trace {
 		return t.deny(pe.res.Name, "private endpoint", pe.res.Name+": connection pending approval carries no traffic")
 	}
 	if pe != nil && !ds.pePolicies {
-		t.hop(ds.String(), "inbound NSG", "allow", ds.Name+": private endpoint network policies disabled, so its NSG does not apply to endpoints")
+		why := ds.Name + ": private endpoint network policies disabled, so its NSG does not apply to endpoints"
+		t.hop(ds.String(), "inbound NSG", "allow", why)
+		t.by = append(t.by, why)
 	} else {
 		ok, parts := n.evalNSG(ds, model.Inbound, pk)
 		if ds.nsg == nil {
