@@ -166,10 +166,10 @@ func (n *Network) evalFirewall(pk Packets) (Packets, []fwPart) {
 		if rest.IsEmpty() {
 			break
 		}
-		in := rest.Intersect(r.cube)
-		if in.IsEmpty() {
+		if !rest.overlaps(r.cube) {
 			continue
 		}
+		in := rest.Intersect(r.cube)
 		rest = rest.Minus(r.cube)
 		parts = append(parts, fwPart{decided{in, r.by, r.access}, r.app, r.rule})
 		if r.access == model.Allow {

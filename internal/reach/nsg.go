@@ -33,6 +33,10 @@ type nsgRule struct {
 	access   model.Access
 	cube     Cube
 	dflt     bool
+	// by names the rule in explanations; src and dst are the hulls of its
+	// addresses, for skipping it cheaply.
+	by       string
+	src, dst Span
 }
 
 // defaultRules are Azure's default security rules for a direction.
@@ -40,15 +44,15 @@ func (n *Network) defaultRules(dir model.Direction, s *Subnet) []nsgRule {
 	vnet := s.vnTag
 	if dir == model.Inbound {
 		return []nsgRule{
-			{"AllowVnetInBound", 65000, model.Allow, Cube{vnet, vnet, allProtos, allPorts}, true},
-			{"AllowAzureLoadBalancerInBound", 65001, model.Allow, Cube{n.U.Tag(model.TagAzureLoadBalancer), allAddrs, allProtos, allPorts}, true},
-			{"DenyAllInBound", 65500, model.Deny, Cube{allAddrs, allAddrs, allProtos, allPorts}, true},
+			{name: "AllowVnetInBound", priority: 65000, access: model.Allow, cube: Cube{vnet, vnet, allProtos, allPorts}, dflt: true},
+			{name: "AllowAzureLoadBalancerInBound", priority: 65001, access: model.Allow, cube: Cube{n.U.Tag(model.TagAzureLoadBalancer), allAddrs, allProtos, allPorts}, dflt: true},
+			{name: "DenyAllInBound", priority: 65500, access: model.Deny, cube: Cube{allAddrs, allAddrs, allProtos, allPorts}, dflt: true},
 		}
 	}
 	return []nsgRule{
-		{"AllowVnetOutBound", 65000, model.Allow, Cube{vnet, vnet, allProtos, allPorts}, true},
-		{"AllowInternetOutBound", 65001, model.Allow, Cube{allAddrs, n.U.Internet(), allProtos, allPorts}, true},
-		{"DenyAllOutBound", 65500, model.Deny, Cube{allAddrs, allAddrs, allProtos, allPorts}, true},
+		{name: "AllowVnetOutBound", priority: 65000, access: model.Allow, cube: Cube{vnet, vnet, allProtos, allPorts}, dflt: true},
+		{name: "AllowInternetOutBound", priority: 65001, access: model.Allow, cube: Cube{allAddrs, n.U.Internet(), allProtos, allPorts}, dflt: true},
+		{name: "DenyAllOutBound", priority: 65500, access: model.Deny, cube: Cube{allAddrs, allAddrs, allProtos, allPorts}, dflt: true},
 	}
 }
 
@@ -80,6 +84,14 @@ func (n *Network) rules(s *Subnet, dir model.Direction) []nsgRule {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].priority < out[j].priority })
 	out = append(out, n.defaultRules(dir, s)...)
+	for i := range out {
+		r := &out[i]
+		r.by = fmt.Sprintf("%s: %s (priority %d, %s)", s.nsg.Name, r.name, r.priority, dirWord(dir))
+		if r.dflt {
+			r.by = fmt.Sprintf("%s: default rule %s (priority %d)", s.nsg.Name, r.name, r.priority)
+		}
+		r.src, r.dst = Packets{r.cube}.hull()
+	}
 	n.nsgCache[k] = out
 	return out
 }
@@ -101,22 +113,22 @@ func (n *Network) evalNSG(s *Subnet, dir model.Direction, pk Packets) (Packets, 
 	var allowed Packets
 	var parts []decided
 	rest := pk
+	// Rules whose sources or destinations miss the packets' hull are
+	// skipped without touching the (possibly fragmented) packet set.
+	srcHull, dstHull := pk.hull()
 	for _, r := range n.rules(s, dir) {
-		if rest.IsEmpty() {
-			break
-		}
-		in := rest.Intersect(r.cube)
-		if in.IsEmpty() {
+		if r.src.Hi < srcHull.Lo || r.src.Lo > srcHull.Hi || r.dst.Hi < dstHull.Lo || r.dst.Lo > dstHull.Hi ||
+			!r.cube.Src.touches(srcHull) || !r.cube.Dst.touches(dstHull) || !rest.overlaps(r.cube) {
 			continue
 		}
+		in := rest.Intersect(r.cube)
 		rest = rest.Minus(r.cube)
-		by := fmt.Sprintf("%s: %s (priority %d, %s)", s.nsg.Name, r.name, r.priority, dirWord(dir))
-		if r.dflt {
-			by = fmt.Sprintf("%s: default rule %s (priority %d)", s.nsg.Name, r.name, r.priority)
-		}
-		parts = append(parts, decided{in, by, r.access})
+		parts = append(parts, decided{in, r.by, r.access})
 		if r.access == model.Allow {
 			allowed = append(allowed, in...)
+		}
+		if rest.IsEmpty() {
+			break
 		}
 	}
 	return allowed, parts

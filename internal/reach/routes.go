@@ -54,9 +54,18 @@ type route struct {
 	peer    *peerLink
 	pe      *privateEndpoint
 	gw      *gateway
+	desc    string
 }
 
+// String describes the route for explanations.
 func (r *route) String() string {
+	if r.desc == "" {
+		r.desc = r.describe()
+	}
+	return r.desc
+}
+
+func (r *route) describe() string {
 	switch r.source {
 	case srcUser:
 		s := fmt.Sprintf("%s: route %s (%s -> %s", r.table, r.name, r.prefix, r.nextHop)

@@ -191,13 +191,18 @@ func (c Cube) Intersect(d Cube) Cube {
 	return Cube{c.Src.Intersect(d.Src), c.Dst.Intersect(d.Dst), c.Proto.Intersect(d.Proto), c.Port.Intersect(d.Port)}
 }
 
+// overlaps reports whether c and d share a packet, without allocating.
+func (c Cube) overlaps(d Cube) bool {
+	return c.Src.Overlaps(d.Src) && c.Dst.Overlaps(d.Dst) && c.Proto.Overlaps(d.Proto) && c.Port.Overlaps(d.Port)
+}
+
 // Minus returns c \ d as disjoint cubes: the part outside d's source, then
 // inside it but outside its destination, and so on.
 func (c Cube) Minus(d Cube) []Cube {
-	in := c.Intersect(d)
-	if in.IsEmpty() {
+	if !c.overlaps(d) {
 		return []Cube{c}
 	}
+	in := c.Intersect(d)
 	var out []Cube
 	add := func(x Cube) {
 		if !x.IsEmpty() {
@@ -226,17 +231,36 @@ func (p Packets) IsEmpty() bool {
 
 // Minus returns p \ c.
 func (p Packets) Minus(c Cube) Packets {
+	if !p.overlaps(c) {
+		return p
+	}
 	var out Packets
 	for _, x := range p {
+		if !x.overlaps(c) {
+			out = append(out, x)
+			continue
+		}
 		out = append(out, x.Minus(c)...)
 	}
 	return out
+}
+
+func (p Packets) overlaps(c Cube) bool {
+	for _, x := range p {
+		if x.overlaps(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // Intersect returns p ∩ c.
 func (p Packets) Intersect(c Cube) Packets {
 	var out Packets
 	for _, x := range p {
+		if !x.overlaps(c) {
+			continue
+		}
 		if y := x.Intersect(c); !y.IsEmpty() {
 			out = append(out, y)
 		}
@@ -260,4 +284,31 @@ func (p Packets) Protocols() Set {
 		s = s.Union(c.Proto)
 	}
 	return s
+}
+
+// hull returns the smallest spans holding the sources and destinations of p.
+func (p Packets) hull() (src, dst Span) {
+	src, dst = Span{^uint64(0), 0}, Span{^uint64(0), 0}
+	for _, c := range p {
+		if len(c.Src) > 0 {
+			src.Lo, src.Hi = min(src.Lo, c.Src[0].Lo), max(src.Hi, c.Src[len(c.Src)-1].Hi)
+		}
+		if len(c.Dst) > 0 {
+			dst.Lo, dst.Hi = min(dst.Lo, c.Dst[0].Lo), max(dst.Hi, c.Dst[len(c.Dst)-1].Hi)
+		}
+	}
+	return src, dst
+}
+
+// touches reports whether s has a value in sp.
+func (s Set) touches(sp Span) bool {
+	for _, x := range s {
+		if x.Lo > sp.Hi {
+			return false
+		}
+		if x.Hi >= sp.Lo {
+			return true
+		}
+	}
+	return false
 }

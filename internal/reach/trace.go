@@ -192,18 +192,27 @@ func appendNew(ss []string, s string) []string {
 	return append(ss, s)
 }
 
-// describePorts spells the protocols and ports of a packet set: "tcp/443".
+// describePorts spells the protocols and ports of a packet set:
+// "tcp/443", "tcp/80,443; udp/123", "any".
 func describePorts(pk Packets) string {
-	var parts []string
+	var byProto [3]Set
 	for _, c := range pk {
-		s := protoName(c.Proto) + "/" + portString(c.Port)
-		if c.Proto.Equal(allProtos) && c.Port.Equal(allPorts) {
-			s = "any"
+		for p := protoTCP; p <= protoICMP; p++ {
+			if c.Proto.Contains(p) {
+				byProto[p] = byProto[p].Union(c.Port)
+			}
 		}
-		parts = appendNew(parts, s)
 	}
-	slices.Sort(parts)
-	return strings.Join(parts, ", ")
+	if byProto[0].Equal(allPorts) && byProto[1].Equal(allPorts) && byProto[2].Equal(allPorts) {
+		return "any"
+	}
+	var parts []string
+	for p, ports := range byProto {
+		if !ports.IsEmpty() {
+			parts = append(parts, protoName(Point(uint64(p)))+"/"+portString(ports))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // maxHops bounds a path; a longer one is a routing loop.
