@@ -108,12 +108,23 @@ func runReach(opts *ReachOptions) error {
 		intents = append(n.BuiltinIntents(doc), sp...)
 	}
 	results := n.Check(intents)
+	// "--to internet" also lists exactly which internet destinations the
+	// source subnets reach.
+	var egress []reach.Egress
+	if opts.To == "internet" {
+		for _, from := range intents[0].From {
+			if from.Subnet != nil {
+				egress = append(egress, n.InternetEgress(from.Subnet))
+			}
+		}
+	}
 	if opts.Format == "json" {
-		if err := writeReachJSON(opts.Out, results); err != nil {
+		if err := writeReachJSON(opts.Out, results, egress); err != nil {
 			return internal(err)
 		}
 	} else {
 		writeReachTable(opts.Out, results, opts.From != "")
+		writeEgress(opts.Out, egress)
 	}
 	if opts.From == "" {
 		return intentsFailed(results)
@@ -182,7 +193,7 @@ func intentsFailed(results []reach.Result) error {
 	return &exitError{code: ExitReach, err: fmt.Errorf("%d network intent(s) do not hold:\n  %s", len(bad), strings.Join(names, "\n  "))}
 }
 
-func writeReachJSON(w io.Writer, results []reach.Result) error {
+func writeReachJSON(w io.Writer, results []reach.Result, egress []reach.Egress) error {
 	if results == nil {
 		results = []reach.Result{}
 	}
@@ -191,7 +202,23 @@ func writeReachJSON(w io.Writer, results []reach.Result) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
 		Intents []reach.Result `json:"intents"`
-	}{results})
+		Egress  []reach.Egress `json:"egress,omitempty"`
+	}{results, egress})
+}
+
+// writeEgress lists the internet destinations each subnet reaches.
+func writeEgress(w io.Writer, egress []reach.Egress) {
+	for _, eg := range egress {
+		fmt.Fprintf(w, "\nInternet destinations %s reaches (everything else is denied):\n", eg.Subnet)
+		if len(eg.Grants) == 0 {
+			fmt.Fprintln(w, "  none")
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, g := range eg.Grants {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", g.Ports, g.By, strings.Join(g.Targets, ", "))
+		}
+		tw.Flush()
+	}
 }
 
 // writeReachTable prints one row per intent result with its path below.

@@ -49,6 +49,8 @@ var Rules = []Rule{
 		Why: "renderers read only the model, never the spec or the compiler"},
 	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
 		Why: "only the command's main package runs the cli"},
+	{Pkg: "internal/reach/...", Forbid: []string{"internal/render/...", "internal/cli/..."},
+		Why: "reach reads the model and the spec's intents; renderers and commands read its answers, never the reverse"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)
