@@ -23,7 +23,7 @@ const (
 	ExitOK       = 0 // success
 	ExitUser     = 1 // the user's input or invocation is wrong: diagnostics say where and what to do
 	ExitInternal = 2 // a program fault in enclave itself
-	ExitReach    = 3 // reserved: a reach intent does not hold
+	ExitReach    = 3 // a reach intent does not hold
 	ExitPolicy   = 4 // reserved: policy checks found problems
 	ExitDrift    = 5 // reserved: the deployed environment drifted from the spec
 )

@@ -34,7 +34,7 @@ func TestReachServiceTags(t *testing.T) {
 	if code := Run([]string{"reach", "--service-tags", files[len(files)-1]}, io); code != ExitOK {
 		t.Fatalf("reach --service-tags = exit %d; want 0\n%s", code, errOut)
 	}
-	if !strings.Contains(out.String(), "76 of 76 intent results hold") {
+	if !strings.Contains(out.String(), "77 of 77 intent results hold") {
 		t.Errorf("reach --service-tags output lacks the summary:\n%s", out)
 	}
 	bad := filepath.Join(t.TempDir(), "tags.json")

@@ -210,7 +210,16 @@ func (n *Network) BuiltinIntents(doc *spec.Document) []Intent {
 	internet := []Endpoint{n.internetEndpoint()}
 	var private []Endpoint
 	for _, s := range n.subnets {
-		private = append(private, subnetEndpoint(s))
+		// Bastion's public IP is its documented entry, on 443 only; the
+		// intents below prove that and no more.
+		if s != n.bastionS {
+			private = append(private, subnetEndpoint(s))
+		}
+	}
+	if n.bastionS != nil {
+		b := []Endpoint{subnetEndpoint(n.bastionS)}
+		add(Intent{Name: "internet-to-bastion-https", From: internet, To: b, Proto: tcp, Ports: port(443), Expect: Allow})
+		add(Intent{Name: "internet-to-bastion-other-denied", From: internet, To: b, Proto: tcp, Ports: Of(0, 442).Union(Of(444, 65535)), Expect: Deny})
 	}
 	add(Intent{Name: "internet-to-private-denied", From: internet, To: private, Proto: allProtos, Ports: allPorts, Expect: Deny})
 	var public []Endpoint

@@ -22,6 +22,7 @@ type Network struct {
 	pes      []*privateEndpoint
 	paas     []*paasService
 	bastion  *model.BastionHost
+	bastionS *Subnet            // the Bastion host's subnet
 	members  map[string]*Subnet // a member's workstation subnet
 	onPrem   Set                // every on-premises prefix behind a gateway
 	nsgCache map[nsgKey][]nsgRule
@@ -205,7 +206,7 @@ func Build(g *model.Graph, opts Options) (*Network, error) {
 			fw.policy, _ = model.Lookup[*model.FirewallPolicy](g, x.Policy)
 			n.firewall = fw
 		case *model.BastionHost:
-			n.bastion = x
+			n.bastion, n.bastionS = x, subnetOf(x.Subnet)
 		}
 	}
 	for _, vm := range vms {

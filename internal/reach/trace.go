@@ -559,8 +559,11 @@ func (t *tracer) fromInternet(pk Packets) Trace {
 	case OnPremises:
 		return t.deny("internet", "ingress", "on-premises addresses are not published to the internet by anything in the model")
 	}
-	ingress := "no public IP, DNAT rule or load balancer frontend leads to " + to.Label
 	ds := n.subnetAt(to.Point)
+	if ds != nil && ds == n.bastionS {
+		return t.toBastion(ds, pk)
+	}
+	ingress := "no public IP, DNAT rule or load balancer frontend leads to " + to.Label
 	if ds == nil || ds.nics == 0 {
 		return t.deny("internet", "ingress", ingress)
 	}
@@ -586,4 +589,26 @@ func (t *tracer) fromInternet(pk Packets) Trace {
 	}
 	t.hop(ds.String(), "inbound NSG (if exposed)", "allow "+describePorts(ok), strings.Join(allow, "; "))
 	return Trace{Verdict: Exposed, Path: t.path, DecidedBy: allow, Allowed: ok}
+}
+
+// toBastion brings internet packets to Azure Bastion through its public
+// IP, which accepts HTTPS only; the subnet's NSG must allow them.
+// https://learn.microsoft.com/en-us/azure/bastion/bastion-nsg
+func (t *tracer) toBastion(ds *Subnet, pk Packets) Trace {
+	n := t.n
+	pip := n.bastion.PublicIP.Leaf()
+	in := pk.Intersect(Cube{allAddrs, allAddrs, Point(protoTCP), Point(443)})
+	if in.IsEmpty() {
+		return t.deny("internet", "ingress", "Bastion "+n.bastion.Name+" listens on its public IP "+pip+" on TCP 443 only")
+	}
+	t.hop("internet", "ingress", "Bastion public IP "+pip+" on tcp/443", "Bastion "+n.bastion.Name+" listens on TCP 443")
+	t.by = append(t.by, "Bastion "+n.bastion.Name+" public IP "+pip)
+	ok, parts := n.evalNSG(ds, model.Inbound, Packets{{n.U.Internet(), ds.addrs, Point(protoTCP), Point(443)}})
+	if ds.nsg != nil {
+		if tr := t.filterHop(ds.String(), "inbound NSG", ok, parts); tr != nil {
+			return *tr
+		}
+	}
+	t.hop(n.bastion.Name, "deliver", "arrives at Bastion, which opens sessions to VMs on their behalf", "Bastion terminates the session")
+	return t.allowed(ok)
 }
