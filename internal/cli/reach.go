@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -221,31 +222,40 @@ func writeEgress(w io.Writer, egress []reach.Egress) {
 	}
 }
 
-// writeReachTable prints one row per intent result with its path below.
+// writeReachTable prints one row per intent result with its path, hop by
+// hop, below it.
 func writeReachTable(w io.Writer, results []reach.Result, flow bool) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if !flow {
-		fmt.Fprintln(tw, "INTENT\tFROM\tTO\tPROTO/PORT\tEXPECT\tVERDICT\tHOLDS")
+	if flow {
+		for _, r := range results {
+			fmt.Fprintf(w, "%s -> %s %s/%s: %s\n", r.From, r.To, r.Protocol, r.Port, r.Verdict)
+			writeHops(w, r.Path)
+		}
+		return
 	}
+	// Align the rows first, then put each path under its row.
+	var rows bytes.Buffer
+	tw := tabwriter.NewWriter(&rows, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "INTENT\tFROM\tTO\tPROTO/PORT\tEXPECT\tVERDICT\tHOLDS")
 	for _, r := range results {
-		if flow {
-			fmt.Fprintf(tw, "%s -> %s %s/%s: %s\n", r.From, r.To, r.Protocol, r.Port, r.Verdict)
-		} else {
-			holds := "yes"
-			if !r.Holds {
-				holds = "NO"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s/%s\t%s\t%s\t%s\n", r.Name, r.From, r.To, r.Protocol, r.Port, r.Expect, r.Verdict, holds)
+		holds := "yes"
+		if !r.Holds {
+			holds = "NO"
 		}
-		if flow || !r.Holds {
-			for _, h := range r.Path {
-				fmt.Fprintf(tw, "    %s\n", h)
-			}
-		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s/%s\t%s\t%s\t%s\n", r.Name, r.From, r.To, r.Protocol, r.Port, r.Expect, r.Verdict, holds)
 	}
 	tw.Flush()
-	if !flow {
-		fmt.Fprintf(w, "\n%d of %d intent results hold\n", len(results)-len(reach.Failed(results)), len(results))
+	lines := strings.SplitAfter(rows.String(), "\n")
+	io.WriteString(w, lines[0])
+	for i, r := range results {
+		io.WriteString(w, lines[i+1])
+		writeHops(w, r.Path)
+	}
+	fmt.Fprintf(w, "\n%d of %d intent results hold\n", len(results)-len(reach.Failed(results)), len(results))
+}
+
+func writeHops(w io.Writer, hops []reach.Hop) {
+	for _, h := range hops {
+		fmt.Fprintf(w, "    %s\n", h)
 	}
 }
 

@@ -67,6 +67,7 @@ type Subnet struct {
 	outbound   bool // default outbound access
 	nics       int  // NICs enclave manages in it (VMs a public IP could attach to)
 	vnTag      Set  // the VirtualNetwork tag as its NSG sees it
+	tagKey     string
 	routes     []route
 }
 
@@ -251,6 +252,7 @@ func Build(g *model.Graph, opts Options) (*Network, error) {
 	n.indexPaaS(g, res, subnetOf)
 	for _, s := range n.subnets {
 		s.vnTag = n.virtualNetworkTag(s)
+		s.tagKey = fmt.Sprint(s.vnTag)
 		s.routes = n.effectiveRoutes(s)
 	}
 	return n, nil

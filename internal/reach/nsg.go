@@ -37,6 +37,19 @@ type nsgRule struct {
 	// addresses, for skipping it cheaply.
 	by       string
 	src, dst Span
+	nsg      string
+	dir      model.Direction
+}
+
+// explain names the rule, spelling it on first use.
+func (r *nsgRule) explain() string {
+	if r.by == "" {
+		r.by = fmt.Sprintf("%s: %s (priority %d, %s)", r.nsg, r.name, r.priority, dirWord(r.dir))
+		if r.dflt {
+			r.by = fmt.Sprintf("%s: default rule %s (priority %d)", r.nsg, r.name, r.priority)
+		}
+	}
+	return r.by
 }
 
 // defaultRules are Azure's default security rules for a direction.
@@ -56,9 +69,12 @@ func (n *Network) defaultRules(dir model.Direction, s *Subnet) []nsgRule {
 	}
 }
 
+// nsgKey identifies compiled rules: subnets sharing an NSG and seeing the
+// same VirtualNetwork tag share them.
 type nsgKey struct {
-	s   *Subnet
+	nsg *model.NetworkSecurityGroup
 	dir model.Direction
+	tag string
 }
 
 // rules returns the subnet NSG's rules of one direction in evaluation
@@ -68,7 +84,7 @@ func (n *Network) rules(s *Subnet, dir model.Direction) []nsgRule {
 	if n.nsgCache == nil {
 		n.nsgCache = map[nsgKey][]nsgRule{}
 	}
-	k := nsgKey{s, dir}
+	k := nsgKey{s.nsg, dir, s.tagKey}
 	if r, ok := n.nsgCache[k]; ok {
 		return r
 	}
@@ -86,10 +102,7 @@ func (n *Network) rules(s *Subnet, dir model.Direction) []nsgRule {
 	out = append(out, n.defaultRules(dir, s)...)
 	for i := range out {
 		r := &out[i]
-		r.by = fmt.Sprintf("%s: %s (priority %d, %s)", s.nsg.Name, r.name, r.priority, dirWord(dir))
-		if r.dflt {
-			r.by = fmt.Sprintf("%s: default rule %s (priority %d)", s.nsg.Name, r.name, r.priority)
-		}
+		r.nsg, r.dir = s.nsg.Name, dir
 		r.src, r.dst = Packets{r.cube}.hull()
 	}
 	n.nsgCache[k] = out
@@ -116,14 +129,16 @@ func (n *Network) evalNSG(s *Subnet, dir model.Direction, pk Packets) (Packets, 
 	// Rules whose sources or destinations miss the packets' hull are
 	// skipped without touching the (possibly fragmented) packet set.
 	srcHull, dstHull := pk.hull()
-	for _, r := range n.rules(s, dir) {
+	rules := n.rules(s, dir)
+	for i := range rules {
+		r := &rules[i]
 		if r.src.Hi < srcHull.Lo || r.src.Lo > srcHull.Hi || r.dst.Hi < dstHull.Lo || r.dst.Lo > dstHull.Hi ||
 			!r.cube.Src.touches(srcHull) || !r.cube.Dst.touches(dstHull) || !rest.overlaps(r.cube) {
 			continue
 		}
 		in := rest.Intersect(r.cube)
 		rest = rest.Minus(r.cube)
-		parts = append(parts, decided{in, r.by, r.access})
+		parts = append(parts, decided{in, r.explain(), r.access})
 		if r.access == model.Allow {
 			allowed = append(allowed, in...)
 		}

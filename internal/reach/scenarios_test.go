@@ -184,6 +184,16 @@ func TestRoutingScenarios(t *testing.T) {
 		{name: "equal prefixes: a gateway route beats a system route", setup: func(t *topo) {
 			t.lng.AddressSpaces = []netip.Prefix{pfx("192.168.0.0/16"), pfx("172.16.0.0/12")}
 		}, from: "snet-b", to: "172.16.5.5", proto: protoTCP, port: 443, want: Allow, by: "gateway vgw connection cn"},
+		{name: "next hop VirtualNetworkGateway in a UDR reaches on-premises with propagation off", setup: func(t *topo) {
+			openB(t)
+			t.spoke.Subnets[1].RouteTable = model.RefOf(t.rtA)
+			t.rtA.Routes = []model.Route{{Name: "onprem-via-gw", Prefix: pfx("192.168.0.0/16"), NextHop: model.NextHopGateway}}
+		}, from: "snet-b", to: "192.168.1.1", proto: protoTCP, port: 443, want: Allow, by: "gateway vgw connection cn"},
+		{name: "next hop VnetLocal for an address outside the network delivers nowhere", setup: func(t *topo) {
+			openB(t)
+			t.spoke.Subnets[1].RouteTable = model.RefOf(t.rtA)
+			t.rtA.Routes = []model.Route{{Name: "local", Prefix: pfx("10.9.0.0/16"), NextHop: model.NextHopVnetLocal}}
+		}, from: "snet-b", to: "10.9.0.1", proto: protoTCP, port: 443, want: Deny, by: "no subnet of spoke holds 10.9.0.1"},
 		{name: "gateway route propagation off: on-premises falls to the None route", setup: func(t *topo) {
 			t.spoke.Subnets[1].RouteTable = model.RefOf(t.rtA)
 			t.rtA.Routes = nil
@@ -233,6 +243,8 @@ func TestPeeringScenarios(t *testing.T) {
 		{name: "with it, on-premises reaches the spoke through the firewall", setup: onpremToB,
 			from: "onprem", to: "snet-b", proto: protoTCP, port: 443, want: Allow, by: "network rule onprem"},
 		{name: "without gateway transit the spoke cannot use the hub's gateway", setup: func(t *topo) { t.hubToSpoke.AllowGatewayTransit = false; openB(t) },
+			from: "snet-b", to: "192.168.1.1", proto: protoTCP, port: 443, want: Deny, by: "system route 192.168.0.0/16 -> None"},
+		{name: "without useRemoteGateways the spoke does not use the hub's gateway", setup: func(t *topo) { t.spokeToHub.UseRemoteGateways = false; openB(t) },
 			from: "snet-b", to: "192.168.1.1", proto: protoTCP, port: 443, want: Deny, by: "system route 192.168.0.0/16 -> None"},
 		{name: "without gateway transit on-premises cannot reach the spoke", setup: func(t *topo) {
 			onpremToB(t)
