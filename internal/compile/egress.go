@@ -299,11 +299,13 @@ func (c *ctx) databricksCollection() model.FirewallRuleCollection {
 }
 
 // integrationRuntimeCollection lets the self-hosted integration runtime
-// relay interactive authoring and download its updates.
+// relay interactive authoring and download its updates. Its install script
+// fetches the MSI through a go.microsoft.com link that redirects to
+// download.microsoft.com, so both hosts are allowed.
 func (c *ctx) integrationRuntimeCollection() model.FirewallRuleCollection {
 	return model.FirewallRuleCollection{Name: "integration-runtime", ApplicationRules: []model.ApplicationRule{{
 		Name: "shir", Description: "self-hosted integration runtime: Azure Relay for interactive authoring, and auto-update",
-		Sources: c.specs(SubnetIntegration), Protocols: https, TargetFQDNs: []string{"*.servicebus.windows.net", "download.microsoft.com"},
+		Sources: c.specs(SubnetIntegration), Protocols: https, TargetFQDNs: []string{"*.servicebus.windows.net", "go.microsoft.com", "download.microsoft.com"},
 	}}}
 }
 

@@ -52,3 +52,20 @@ func TestExampleIntentsHold(t *testing.T) {
 		}
 	}
 }
+
+// The integration runtime VM's install script downloads the runtime through
+// a go.microsoft.com link that redirects to download.microsoft.com; both
+// must pass the firewall from the integration subnet.
+func TestIntegrationRuntimeInstallHosts(t *testing.T) {
+	_, g := example(t)
+	n, err := Build(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, host := range []string{"go.microsoft.com", "download.microsoft.com"} {
+		tr := n.Trace(Flow{From: subnetEndpoint(n.SubnetNamed("snet-integration")), To: n.HostEndpoint(host), Proto: Point(protoTCP), Ports: Point(443)})
+		if tr.Verdict != Allow {
+			t.Errorf("Trace(snet-integration -> %s:443) = %s decided by %v; want allow", host, tr.Verdict, tr.DecidedBy)
+		}
+	}
+}

@@ -403,6 +403,10 @@ func (n *Network) virtualNetworkTag(s *Subnet) Set {
 	if s.rt != nil {
 		for _, r := range s.rt.Routes {
 			t = t.Union(prefixSet(r.Prefix))
+			if r.Prefix.Bits() == 0 {
+				// A default route covers host names and service tags too.
+				t = t.Union(atomSpace)
+			}
 		}
 	}
 	return t

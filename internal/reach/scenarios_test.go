@@ -131,6 +131,7 @@ func TestServiceTagMeaning(t *testing.T) {
 		want bool
 	}{
 		{"VirtualNetwork of a subnet with a 0.0.0.0/0 route holds internet addresses", a.vnTag, addrValue(ip("8.8.8.8")), true},
+		{"... and internet host names", a.vnTag, host, true},
 		{"VirtualNetwork without such a route does not", b.vnTag, addrValue(ip("8.8.8.8")), false},
 		{"VirtualNetwork holds the peered hub", b.vnTag, addrValue(ip("10.1.2.5")), true},
 		{"VirtualNetwork holds on-premises behind the gateway", b.vnTag, addrValue(ip("192.168.4.4")), true},
