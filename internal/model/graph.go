@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 )
 
@@ -15,6 +16,8 @@ type Graph struct {
 
 	resources map[Address]Resource
 	params    map[string]Parameter
+	// sorted caches Resources' order; Add and Remove clear it.
+	sorted []Resource
 }
 
 // NewGraph returns an empty graph.
@@ -32,11 +35,15 @@ func (g *Graph) Add(r Resource) error {
 		return fmt.Errorf("duplicate resource %s", a)
 	}
 	g.resources[a] = r
+	g.sorted = nil
 	return nil
 }
 
 // Remove deletes the resource at a, if present.
-func (g *Graph) Remove(a Address) { delete(g.resources, a) }
+func (g *Graph) Remove(a Address) {
+	delete(g.resources, a)
+	g.sorted = nil
+}
 
 // Get returns the resource at a.
 func (g *Graph) Get(a Address) (Resource, bool) {
@@ -47,14 +54,25 @@ func (g *Graph) Get(a Address) (Resource, bool) {
 // Len returns the number of resources.
 func (g *Graph) Len() int { return len(g.resources) }
 
-// Resources returns every resource, sorted by address.
+// Resources returns every resource, sorted by address. The order is
+// computed once per change of the graph; callers get their own slice.
 func (g *Graph) Resources() []Resource {
-	out := make([]Resource, 0, len(g.resources))
-	for _, r := range g.resources {
-		out = append(out, r)
+	if g.sorted == nil {
+		type entry struct {
+			a Address
+			r Resource
+		}
+		entries := make([]entry, 0, len(g.resources))
+		for a, r := range g.resources {
+			entries = append(entries, entry{a, r})
+		}
+		sort.Slice(entries, func(i, j int) bool { return entries[i].a.Less(entries[j].a) })
+		g.sorted = make([]Resource, len(entries))
+		for i, e := range entries {
+			g.sorted[i] = e.r
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return AddressOf(out[i]).Less(AddressOf(out[j])) })
-	return out
+	return slices.Clone(g.sorted)
 }
 
 // All returns the resources of kind T, sorted by address.
