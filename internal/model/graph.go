@@ -134,36 +134,40 @@ func (g *Graph) Resolve(ref Ref) (Address, bool) {
 // without duplicates. References to resources outside the graph are dropped;
 // use Dangling to find them.
 func (g *Graph) Deps(r Resource) []Address {
-	self := AddressOf(r)
-	seen := map[Address]bool{}
-	var out []Address
-	for _, ref := range Refs(r) {
-		a, ok := g.Resolve(ref)
-		if !ok || a == self || seen[a] {
-			continue
-		}
-		// A child never depends on its own ancestors through its name.
-		seen[a] = true
-		out = append(out, a)
-	}
-	if p := self.Parent(); !p.IsZero() {
-		if a, ok := g.Resolve(Ref{p}); ok && !seen[a] && a != self {
-			out = append(out, a)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
-	return out
+	deps, _ := g.Links(r)
+	return deps
 }
 
 // Dangling returns the references of r that resolve to nothing in the graph.
 func (g *Graph) Dangling(r Resource) []Ref {
-	var out []Ref
+	_, dangling := g.Links(r)
+	return dangling
+}
+
+// Links returns both Deps and Dangling of r from one walk of its fields.
+func (g *Graph) Links(r Resource) (deps []Address, dangling []Ref) {
+	self := AddressOf(r)
+	seen := map[Address]bool{}
 	for _, ref := range Refs(r) {
-		if _, ok := g.Resolve(ref); !ok {
-			out = append(out, ref)
+		a, ok := g.Resolve(ref)
+		if !ok {
+			dangling = append(dangling, ref)
+			continue
+		}
+		if a == self || seen[a] {
+			continue
+		}
+		seen[a] = true
+		deps = append(deps, a)
+	}
+	// A child depends on its parent even when nothing refers to it.
+	if p := self.Parent(); !p.IsZero() {
+		if a, ok := g.Resolve(Ref{p}); ok && !seen[a] && a != self {
+			deps = append(deps, a)
 		}
 	}
-	return out
+	sort.Slice(deps, func(i, j int) bool { return deps[i].Less(deps[j]) })
+	return deps, dangling
 }
 
 var refType = reflect.TypeOf(Ref{})

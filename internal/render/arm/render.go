@@ -105,7 +105,11 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 	for _, r := range resources {
 		a := model.AddressOf(r)
 		scopes[a.String()] = a
-		deps[a] = g.Deps(r)
+		ds, dangling := g.Links(r)
+		if len(dangling) > 0 {
+			return Output{}, fmt.Errorf("%s refers to %s, which is not in the model", a, dangling[0])
+		}
+		deps[a] = ds
 	}
 	stages, err := stageOf(deps, resources)
 	if err != nil {
@@ -285,9 +289,6 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 	c, ok := rd.kinds[r.Type()]
 	if !ok {
 		return Resource{}, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
-	}
-	if refs := x.g.Dangling(r); len(refs) > 0 {
-		return Resource{}, fmt.Errorf("%s refers to %s, which is not in the model", a, refs[0])
 	}
 	b, err := c.convert(x, r)
 	if err != nil {
