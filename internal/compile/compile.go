@@ -36,6 +36,16 @@ type Result struct {
 // small) come back as diagnostics; program faults as an error diagnostic
 // without a position, and the graph is nil whenever there are errors.
 func Compile(d *spec.Document) (*Result, diag.Diagnostics) {
+	c := run(d)
+	if c.diags.HasErrors() {
+		return nil, c.diags
+	}
+	return &Result{Graph: c.g, Plan: c.plan}, c.diags
+}
+
+// run plans addresses and runs every builder over d, stopping at the first
+// program fault, which it turns into an error diagnostic.
+func run(d *spec.Document) *ctx {
 	c := newCtx(d)
 	plan, err := planAddresses(d)
 	if err != nil {
@@ -45,7 +55,7 @@ func Compile(d *spec.Document) (*Result, diag.Diagnostics) {
 			hint = fmt.Sprintf("use a /%d or larger address space, or switch off services you do not need", se.need)
 		}
 		c.diags.Errorf(d.Pos("network.addressSpace"), hint, "%s", err)
-		return nil, c.diags
+		return c
 	}
 	c.plan = plan
 	for _, v := range []string{Hub, Spoke} {
@@ -61,10 +71,7 @@ func Compile(d *spec.Document) (*Result, diag.Diagnostics) {
 	if c.err != nil {
 		c.diags = append(c.diags, diag.Diagnostic{Severity: diag.Error, Summary: "internal error: " + c.err.Error()})
 	}
-	if c.diags.HasErrors() {
-		return nil, c.diags
-	}
-	return &Result{Graph: c.g, Plan: plan}, c.diags
+	return c
 }
 
 // builder is one capability.
