@@ -9,33 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
-
-// compileExample compiles the built-in example, changed by edit.
-func compileExample(t *testing.T, edit func(d *spec.Document)) (*Result, diag.Diagnostics) {
-	t.Helper()
-	d := spec.Example()
-	if edit != nil {
-		edit(d)
-	}
-	res, ds, err := Compile(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, ds
-}
-
-func mustCompile(t *testing.T, edit func(d *spec.Document)) *Result {
-	t.Helper()
-	res, ds := compileExample(t, edit)
-	if ds.HasErrors() {
-		t.Fatalf("Compile: %v", ds)
-	}
-	return res
-}
 
 func vnetOf(t *testing.T, res *Result, role string) *model.VirtualNetwork {
 	t.Helper()
