@@ -1,4 +1,4 @@
-package arm
+package arm_test
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/enclave-dev/enclave/internal/compile"
+	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
@@ -17,7 +18,7 @@ import (
 // nested ones included, in template order.
 func renderPlatform(t *testing.T) []map[string]any {
 	t.Helper()
-	return flatResources(renderVariant(t, nil))
+	return flatResources(t, renderExample(t).Template)
 }
 
 // deploymentOf maps the type and name of every resource in a nested
@@ -33,7 +34,7 @@ func deploymentOf(tpl map[string]any) (where map[string]string, deps map[string]
 		}
 		name := d["name"].(string)
 		deps[name], _ = d["dependsOn"].([]any)
-		for _, inner := range flatResources(at(d, "properties", "template").(map[string]any)) {
+		for _, inner := range flattenResources(at(d, "properties", "template").(map[string]any)) {
 			where[inner["type"].(string)+"/"+inner["name"].(string)] = name
 		}
 	}
@@ -129,10 +130,13 @@ func TestNICsHaveNoPublicIP(t *testing.T) {
 // The install extension reads the runtime's key with listAuthKeys when it
 // deploys, so its deployment must come after the VM's and the factory's.
 func TestIntegrationRuntimeKeyIsReadAtDeployment(t *testing.T) {
-	tpl := renderVariant(t, nil)
+	var tpl map[string]any
+	if err := json.Unmarshal(renderExample(t).Template, &tpl); err != nil {
+		t.Fatal(err)
+	}
 	const extType = "Microsoft.Compute/virtualMachines/extensions"
 	var ext map[string]any
-	for _, r := range find(flatResources(tpl), extType) {
+	for _, r := range find(flattenResources(tpl), extType) {
 		if r["name"] == "vm-kodata-adf-shir/InstallIntegrationRuntime" {
 			ext = r
 		}
@@ -200,7 +204,7 @@ func TestBudgetAndPricingsAtSubscription(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatalf("Compile(example) = %v", ds)
 	}
-	out, err := Render(res.Graph)
+	out, err := arm.Render(res.Graph)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,21 +242,6 @@ func TestBudgetAndPricingsAtSubscription(t *testing.T) {
 }
 
 var cmpSorted = cmpopts.SortSlices(func(a, b string) bool { return a < b })
-
-func TestDiagnosticSettingsNameEveryCategoryGroup(t *testing.T) {
-	for _, tc := range []struct {
-		groups []string
-		want   []logSetting
-	}{
-		{nil, nil},
-		{[]string{"allLogs"}, []logSetting{{CategoryGroup: "audit"}, {CategoryGroup: "allLogs", Enabled: true}}},
-		{[]string{"audit"}, []logSetting{{CategoryGroup: "audit", Enabled: true}, {CategoryGroup: "allLogs"}}},
-	} {
-		if diff := cmp.Diff(tc.want, categoryGroupLogs(tc.groups)); diff != "" {
-			t.Errorf("categoryGroupLogs(%q) (-want +got):\n%s", tc.groups, diff)
-		}
-	}
-}
 
 func TestPolicyRemediationIdentity(t *testing.T) {
 	const ref = "subscriptionResourceId('Microsoft.Authorization/policyAssignments', 'pa-kodata-kv-diagnostics')"
