@@ -39,7 +39,7 @@ func TestAlertsOnlyForPresentResources(t *testing.T) {
 			[]string{firewall, aks, ml, "vgw-kodata-onprem: BgpPeerStatus"}},
 		{"ExpressRoute", func(d *spec.Document) {
 			d.Network.OnPremises.Connection = spec.Connection{Type: spec.ConnectionExpressRoute, CircuitID: "/subscriptions/x/resourceGroups/er/providers/Microsoft.Network/expressRouteCircuits/c1"}
-		}, []string{firewall, aks, ml, "vgw-kodata-onprem: ExpressRouteGatewayBitsPerSecond"}},
+		}, []string{firewall, aks, "ergw-kodata-onprem: ExpressRouteGatewayBitsPerSecond", ml}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := platformExample(t, tc.edit)

@@ -268,7 +268,7 @@ func TestIntegrationRuntimeVM(t *testing.T) {
 	if !ok || ir.SelfHosted == nil {
 		t.Fatalf("c.shir = %s; want the factory's self-hosted integration runtime", c.shir)
 	}
-	vm, ok := model.Lookup[*model.VirtualMachine](c.g, model.Address{Group: "rg-kodata-ml", Type: model.TypeVirtualMachine, Name: "vm-kodata-adf-shir"}.Ref())
+	vm, ok := model.Lookup[*model.VirtualMachine](c.g, model.Address{Group: "rg-kodata-data", Type: model.TypeVirtualMachine, Name: "vm-kodata-adf-shir"}.Ref())
 	if !ok {
 		t.Fatal("vm-kodata-adf-shir not built")
 	}

@@ -128,7 +128,8 @@ func TestNICsHaveNoPublicIP(t *testing.T) {
 }
 
 // The install extension reads the runtime's key with listAuthKeys when it
-// deploys, so its deployment must come after the VM's and the factory's.
+// deploys, so it must wait for the VM and the runtime: through dependsOn in
+// its own deployment, or through its deployment's dependsOn.
 func TestIntegrationRuntimeKeyIsReadAtDeployment(t *testing.T) {
 	var tpl map[string]any
 	if err := json.Unmarshal(renderExample(t).Template, &tpl); err != nil {
@@ -145,7 +146,7 @@ func TestIntegrationRuntimeKeyIsReadAtDeployment(t *testing.T) {
 		t.Fatal("integration runtime extension not rendered")
 	}
 	cmd, _ := at(ext, "properties", "protectedSettings", "commandToExecute").(string)
-	const ir = "resourceId('rg-kodata-data', 'Microsoft.DataFactory/factories/integrationRuntimes', 'adf-kodata-vzhpm', 'ir-self-hosted')"
+	const ir = "resourceId('Microsoft.DataFactory/factories/integrationRuntimes', 'adf-kodata-vzhpm', 'ir-self-hosted')"
 	want := "listAuthKeys(" + ir + ", '2018-06-01').authKey1"
 	if !strings.HasPrefix(cmd, "[concat(") || !strings.Contains(cmd, want) {
 		t.Errorf("commandToExecute = %q; want an expression calling %s", cmd, want)
@@ -155,17 +156,21 @@ func TestIntegrationRuntimeKeyIsReadAtDeployment(t *testing.T) {
 	}
 	where, deps := deploymentOf(tpl)
 	mine := where[extType+"/vm-kodata-adf-shir/InstallIntegrationRuntime"]
-	for _, before := range []string{
-		"Microsoft.Compute/virtualMachines/vm-kodata-adf-shir",
-		"Microsoft.DataFactory/factories/integrationRuntimes/adf-kodata-vzhpm/ir-self-hosted",
+	own, _ := ext["dependsOn"].([]any)
+	for _, before := range []struct{ key, id string }{
+		{"Microsoft.Compute/virtualMachines/vm-kodata-adf-shir", "resourceId('Microsoft.Compute/virtualMachines', 'vm-kodata-adf-shir')"},
+		{"Microsoft.DataFactory/factories/integrationRuntimes/adf-kodata-vzhpm/ir-self-hosted", ir},
 	} {
-		d := where[before]
-		if d == "" || d == mine {
-			t.Errorf("%s is in deployment %q; want it in one before the extension's (%s)", before, d, mine)
-			continue
-		}
-		if !slices.ContainsFunc(deps[mine], func(v any) bool { return strings.Contains(v.(string), "'"+d+"'") }) {
-			t.Errorf("deployment %s depends on %v; want %s, which holds %s", mine, deps[mine], d, before)
+		d := where[before.key]
+		switch {
+		case d == "":
+			t.Errorf("%s is not rendered", before.key)
+		case d == mine:
+			if !slices.Contains(own, any("["+before.id+"]")) {
+				t.Errorf("extension dependsOn %v; want [%s]", own, before.id)
+			}
+		case !slices.ContainsFunc(deps[mine], func(v any) bool { return strings.Contains(v.(string), "'"+d+"'") }):
+			t.Errorf("deployment %s depends on %v; want %s, which holds %s", mine, deps[mine], d, before.key)
 		}
 	}
 }
