@@ -47,7 +47,7 @@ func TestWorkstationsInternetEgress(t *testing.T) {
 	for _, gr := range eg.Grants {
 		rules = append(rules, gr.By[strings.LastIndex(gr.By, " ")+1:])
 	}
-	want := []string{"ubuntu-updates", "windows-update", "entra-login", "monitor-agent", "shir", "preset-python", "preset-conda", "preset-r", "preset-ubuntu"}
+	want := []string{"guest-attestation", "ubuntu-updates", "windows-update", "entra-login", "monitor-agent", "shir", "preset-python", "preset-conda", "preset-r", "preset-ubuntu"}
 	if diff := cmp.Diff(want, rules); diff != "" {
 		t.Errorf("InternetEgress(integration) rules (-want +got):\n%s", diff)
 	}

@@ -1,6 +1,7 @@
 package reach
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/enclave-dev/enclave/internal/compile"
@@ -67,5 +68,42 @@ func TestIntegrationRuntimeInstallHosts(t *testing.T) {
 		if tr.Verdict != Allow {
 			t.Errorf("Trace(snet-integration -> %s:443) = %s decided by %v; want allow", host, tr.Verdict, tr.DecidedBy)
 		}
+	}
+}
+
+// With ExpressRoute the on-premises prefixes are learned over BGP (the
+// spec names them); every built-in intent still holds.
+func TestExpressRouteExample(t *testing.T) {
+	src := strings.Replace(string(spec.ExampleYAML()),
+		"      type: vpn\n      peerAddress: 203.0.113.10\n      sharedKey: {parameter: vpnSharedKey}\n",
+		"      type: expressroute\n      circuitId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/er/providers/Microsoft.Network/expressRouteCircuits/er1\n", 1)
+	doc, ds := spec.Parse("er.yaml", []byte(src))
+	if ds.HasErrors() {
+		t.Fatalf("Parse: %v", ds)
+	}
+	res, ds, err := compile.Compile(doc)
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("Compile: %v %v", ds, err)
+	}
+	if len(model.All[*model.LocalNetworkGateway](res.Graph)) != 0 {
+		t.Fatal("the ExpressRoute example has a local network gateway; the test no longer covers BGP-learned prefixes")
+	}
+	n, err := Build(res.Graph, Options{OnPremPrefixes: doc.Network.OnPremises.AddressSpaces})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, _ := n.SpecIntents(doc)
+	rs := n.Check(append(n.BuiltinIntents(doc), sp...))
+	for _, r := range Failed(rs) {
+		t.Errorf("intent %s (%s -> %s) = %s; want %s: %v", r.Name, r.From, r.To, r.Verdict, r.Expect, r.DecidedBy)
+	}
+	var viaER bool
+	for _, r := range rs {
+		if r.Name == "datasource-edw-readers" && strings.Contains(strings.Join(r.DecidedBy, " "), "connection") {
+			viaER = true
+		}
+	}
+	if !viaER {
+		t.Error("no data source result went through the ExpressRoute connection")
 	}
 }
