@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,5 +47,27 @@ func TestReachServiceTags(t *testing.T) {
 	io, _, errOut = streams()
 	if code := Run([]string{"reach", "--service-tags", bad}, io); code != ExitUser || !strings.Contains(errOut.String(), "no values") {
 		t.Errorf("reach --service-tags with an empty file = exit %d, %q; want 1 naming the problem", code, errOut)
+	}
+}
+
+// The JSON output has exactly the documented shape.
+func TestReachJSONShape(t *testing.T) {
+	io, out, errOut := streams()
+	if code := Run([]string{"reach", "--format", "json"}, io); code != ExitOK {
+		t.Fatalf("reach --format json = exit %d\n%s", code, errOut)
+	}
+	var doc map[string][]map[string]json.RawMessage
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("reach --format json is not JSON: %v", err)
+	}
+	if len(doc) != 1 || len(doc["intents"]) == 0 {
+		t.Fatalf("reach --format json keys = %v; want only a non-empty intents", maps.Keys(doc))
+	}
+	want := []string{"decidedBy", "expect", "from", "holds", "name", "path", "port", "protocol", "to", "verdict"}
+	for _, in := range doc["intents"] {
+		got := slices.Sorted(maps.Keys(in))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("intent keys (-want +got):\n%s", diff)
+		}
 	}
 }

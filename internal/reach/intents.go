@@ -20,8 +20,6 @@ type Intent struct {
 	Proto  Set
 	Ports  Set
 	Expect Verdict
-	// Pos is where the spec states it; zero for built-in intents.
-	Pos diag.Pos
 }
 
 // Result is the answer for one source and target of an intent.
@@ -128,7 +126,7 @@ func (n *Network) SpecIntents(doc *spec.Document) ([]Intent, diag.Diagnostics) {
 		if it.Expect == spec.ExpectDeny {
 			expect = Deny
 		}
-		out = append(out, Intent{Name: name, From: froms, To: tos, Proto: proto, Ports: ports, Expect: expect, Pos: pos})
+		out = append(out, Intent{Name: name, From: froms, To: tos, Proto: proto, Ports: ports, Expect: expect})
 	}
 	return out, ds
 }

@@ -349,7 +349,10 @@ func (t *tracer) throughFirewall(pk Packets, st state) (Packets, state, *Trace) 
 }
 
 // toGateway sends packets to on-premises through a VPN or ExpressRoute
-// gateway.
+// gateway: a VPN connection carries the local network gateway's address
+// spaces, an ExpressRoute connection the prefixes learned over BGP.
+// https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-about-vpngateways
+// https://learn.microsoft.com/en-us/azure/expressroute/expressroute-routing
 func (t *tracer) toGateway(s *Subnet, r *route, pk Packets, st state) Trace {
 	n := t.n
 	gw := r.gw
