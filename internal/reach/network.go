@@ -432,9 +432,6 @@ func (n *Network) SubnetNamed(name string) *Subnet {
 	return nil
 }
 
-// Subnets returns every subnet in address order of their networks.
-func (n *Network) Subnets() []*Subnet { return n.subnets }
-
 // spec returns the addresses of a rule's source or destination as seen from
 // subnet s (which decides what VirtualNetwork means).
 func (n *Network) spec(a model.AddressSpec, s *Subnet) Set {

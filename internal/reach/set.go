@@ -143,9 +143,6 @@ func (s Set) Minus(t Set) Set {
 	return out
 }
 
-// Covers reports whether t ⊆ s.
-func (s Set) Covers(t Set) bool { return t.Minus(s).IsEmpty() }
-
 // Equal reports whether s and t hold the same values.
 func (s Set) Equal(t Set) bool {
 	if len(s) != len(t) {
@@ -266,24 +263,6 @@ func (p Packets) Intersect(c Cube) Packets {
 		}
 	}
 	return out
-}
-
-// Ports returns the union of the port sets of p's cubes.
-func (p Packets) Ports() Set {
-	var s Set
-	for _, c := range p {
-		s = s.Union(c.Port)
-	}
-	return s
-}
-
-// Protocols returns the union of the protocol sets of p's cubes.
-func (p Packets) Protocols() Set {
-	var s Set
-	for _, c := range p {
-		s = s.Union(c.Proto)
-	}
-	return s
 }
 
 // hull returns the smallest spans holding the sources and destinations of p.

@@ -2,7 +2,6 @@ package reach
 
 import (
 	"net/netip"
-	"sort"
 	"strings"
 
 	"github.com/enclave-dev/enclave/internal/model"
@@ -235,52 +234,4 @@ func (u *Universe) Name(v uint64) string {
 		return a.name + " (public endpoint)"
 	}
 	return a.name
-}
-
-// Describe spells a set of addresses briefly.
-func (u *Universe) Describe(s Set) string {
-	if s.Equal(allAddrs) {
-		return "*"
-	}
-	if s.Equal(u.internet) {
-		return "Internet"
-	}
-	var parts []string
-	for _, sp := range s {
-		if sp.Lo >= atomBase {
-			for v := sp.Lo; v <= sp.Hi && v-atomBase < uint64(len(u.atoms)); v++ {
-				parts = append(parts, u.Name(v))
-			}
-			continue
-		}
-		parts = append(parts, spanPrefixes(sp)...)
-		if len(parts) > 8 {
-			parts = append(parts[:8], "...")
-			break
-		}
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ", ")
-}
-
-// spanPrefixes splits an IPv4 span into prefixes.
-func spanPrefixes(sp Span) []string {
-	var out []string
-	hi := min(sp.Hi, atomBase-1)
-	for lo := sp.Lo; lo <= hi; {
-		bits := 32
-		for bits > 0 {
-			size := uint64(1) << (32 - bits + 1)
-			if lo%size != 0 || lo+size-1 > hi {
-				break
-			}
-			bits--
-		}
-		out = append(out, netip.PrefixFrom(valueAddr(lo), bits).String())
-		lo += uint64(1) << (32 - bits)
-		if lo == 0 {
-			break
-		}
-	}
-	return out
 }
