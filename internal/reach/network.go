@@ -22,7 +22,8 @@ type Network struct {
 	pes      []*privateEndpoint
 	paas     []*paasService
 	bastion  *model.BastionHost
-	bastionS *Subnet            // the Bastion host's subnet
+	bastionS *Subnet // the Bastion host's subnet
+	dns      *dnsIndex
 	members  map[string]*Subnet // a member's workstation subnet
 	onPrem   Set                // every on-premises prefix behind a gateway
 	nsgCache map[nsgKey][]nsgRule
@@ -250,6 +251,8 @@ func Build(g *model.Graph, opts Options) (*Network, error) {
 		sort.SliceStable(fw.groups, func(i, j int) bool { return fw.groups[i].Priority < fw.groups[j].Priority })
 	}
 	n.indexPaaS(g, res, subnetOf)
+	n.indexDNS(res, byAddr)
+	n.indexDNS(res, byAddr)
 	for _, s := range n.subnets {
 		s.vnTag = n.virtualNetworkTag(s)
 		s.tagKey = fmt.Sprint(s.vnTag)

@@ -363,6 +363,16 @@ func TestEdgeScenarios(t *testing.T) {
 		{name: "an approved private endpoint carries traffic", from: "snet-b", to: "pe", proto: protoTCP, port: 443, want: Allow, by: "AllowVnetInBound"},
 		{name: "a pending private endpoint carries none", setup: func(t *topo) { t.pe.Approved = false }, from: "snet-b", to: "pe", proto: protoTCP, port: 443,
 			want: Deny, by: "pending approval"},
+		{name: "the endpoint's zone is linked to the client's network: the name resolves to it", from: "snet-b", to: "pe", proto: protoTCP, port: 443,
+			want: Allow, by: "private DNS zone privatelink.blob.core.windows.net linked to spoke"},
+		{name: "the zone is not linked to the client's network: the name resolves publicly", setup: func(t *topo) { t.links[1] = nil },
+			from: "snet-b", to: "pe", proto: protoTCP, port: 443, want: Deny, by: "no private DNS zone registering pe-st-blob is linked to spoke"},
+		{name: "a network using the hub's resolver resolves through the hub's links", setup: func(t *topo) {
+			t.links[1] = nil
+			t.spoke.DNSServers = []netip.Addr{ip("10.1.2.4")}
+		}, from: "snet-b", to: "pe", proto: protoTCP, port: 443, want: Allow, by: "private DNS zone privatelink.blob.core.windows.net linked to hub"},
+		{name: "on-premises without a resolver inbound endpoint resolves publicly", setup: func(t *topo) { t.resolver = nil },
+			from: "onprem", to: "pe", proto: protoTCP, port: 443, want: Deny, by: "no DNS resolver inbound endpoint"},
 		{name: "public network access disabled: the internet is refused", from: "internet", to: "st", proto: protoTCP, port: 443, want: Deny, by: "st: publicNetworkAccess Disabled"},
 		{name: "public network access enabled: the internet is let in", setup: func(t *topo) { t.storage.PublicNetworkAccess = model.PublicEnabled },
 			from: "internet", to: "st", proto: protoTCP, port: 443, want: Allow, by: "st: publicNetworkAccess Enabled"},

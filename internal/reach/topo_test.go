@@ -28,6 +28,9 @@ type topo struct {
 	lng         *model.LocalNetworkGateway
 	gw          *model.VirtualNetworkGateway
 	nic         *model.NetworkInterface
+	zoneGroup   *model.PrivateDNSZoneGroup
+	links       []*model.PrivateDNSZoneLink
+	resolver    *model.DNSResolverInboundEndpoint
 	extra       []model.Resource
 	opts        Options
 }
@@ -79,6 +82,12 @@ func newTopo() *topo {
 	t.gw = &model.VirtualNetworkGateway{Meta: model.Meta{Name: "vgw", Group: rg}, GatewayType: model.GatewayVPN, Subnet: subnetRef("hub", "GatewaySubnet")}
 	t.lng = &model.LocalNetworkGateway{Meta: model.Meta{Name: "lgw", Group: rg}, AddressSpaces: []netip.Prefix{pfx("192.168.0.0/16")}}
 	t.conn = &model.Connection{Meta: model.Meta{Name: "cn", Group: rg}, ConnectionType: model.ConnectionIPsec, Gateway: model.RefOf(t.gw), LocalGateway: model.RefOf(t.lng)}
+	zone := "privatelink.blob.core.windows.net"
+	t.zoneGroup = &model.PrivateDNSZoneGroup{Meta: model.Meta{Name: "pe-st-blob/default", Group: rg}, Zones: []model.Ref{ref(model.TypePrivateDNSZone, zone)}}
+	for _, v := range []string{"hub", "spoke"} {
+		t.links = append(t.links, &model.PrivateDNSZoneLink{Meta: model.Meta{Name: zone + "/link-" + v, Group: rg}, VirtualNetwork: ref(model.TypeVirtualNetwork, v)})
+	}
+	t.resolver = &model.DNSResolverInboundEndpoint{Meta: model.Meta{Name: "dnspr/inbound", Group: rg}, Subnet: subnetRef("hub", "snet-hub"), PrivateIP: ip("10.1.2.4")}
 	t.nic = &model.NetworkInterface{Meta: model.Meta{Name: "nic-b", Group: rg}, Subnet: subnetRef("spoke", "snet-b")}
 	return t
 }
@@ -90,12 +99,20 @@ func (t *topo) build(tb testing.TB) *Network {
 	fw := &model.AzureFirewall{Meta: model.Meta{Name: "afw", Group: rg}, Policy: ref(model.TypeFirewallPolicy, "policy"), Subnet: subnetRef("hub", "AzureFirewallSubnet"), PrivateIP: fwIP}
 	pol := &model.FirewallPolicy{Meta: model.Meta{Name: "policy", Group: rg}}
 	for _, r := range append([]model.Resource{t.hub, t.spoke, t.hubToSpoke, t.spokeToHub, t.nsgA, t.nsgB, t.nsgPE, t.nsgH, t.rtA, t.rtGW,
-		fw, pol, t.rcg, t.storage, t.pe, t.gw, t.lng, t.conn, t.nic}, t.extra...) {
+		fw, pol, t.rcg, t.storage, t.pe, t.gw, t.lng, t.conn, t.nic, t.zoneGroup, t.resolver,
+		&model.PrivateDNSZone{Meta: model.Meta{Name: "privatelink.blob.core.windows.net", Group: rg}}}, t.extra...) {
 		if reflect.ValueOf(r).IsNil() {
 			continue // removed by the scenario
 		}
 		if err := g.Add(r); err != nil {
 			tb.Fatal(err)
+		}
+	}
+	for _, l := range t.links {
+		if l != nil {
+			if err := g.Add(l); err != nil {
+				tb.Fatal(err)
+			}
 		}
 	}
 	n, err := Build(g, t.opts)

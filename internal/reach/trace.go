@@ -114,6 +114,11 @@ func (n *Network) Trace(f Flow) Trace {
 	t := &tracer{n: n, f: f}
 	pk := Packets{{f.From.Addrs, f.To.Addrs, f.Proto, f.Ports}}
 	st := state{src: f.From.Point, origSrc: f.From.Point, dst: f.To.Point}
+	if f.To.pe != nil {
+		if tr := t.resolve(f.To.pe); tr != nil {
+			return *tr
+		}
+	}
 	var tr Trace
 	switch f.From.Kind {
 	case InSubnet:
