@@ -91,6 +91,7 @@ func builders() []builder {
 		{"identity", buildIdentity},
 		{"governance", buildGovernance},
 		{"alerts", buildAlerts},
+		{"locks", buildLocks},
 	}
 }
 
