@@ -12,10 +12,10 @@ import (
 	"github.com/enclave-dev/enclave/internal/model"
 )
 
-// SecureSources are where secure parameter values may come from, in
-// order: the environment, a parameters file kept outside the repository,
-// an interactive prompt. Never the command line, which shell history and
-// process listings keep.
+// SecureSources are where secure parameter values (and those of other
+// parameters without a default) may come from, in order: the environment,
+// a parameters file kept outside the repository, an interactive prompt.
+// Never the command line, which shell history and process listings keep.
 type SecureSources struct {
 	Getenv func(string) string
 	// File is an ARM parameters file ({"parameters": {"name": {"value": ...}}}).
@@ -42,7 +42,7 @@ func EnvName(param string) string {
 	return b.String()
 }
 
-// MissingSecretsError lists secure parameters no source gave.
+// MissingSecretsError lists parameters no source gave.
 type MissingSecretsError struct{ Names []string }
 
 func (e *MissingSecretsError) Error() string {
@@ -50,13 +50,15 @@ func (e *MissingSecretsError) Error() string {
 	for i, n := range e.Names {
 		vars[i] = EnvName(n)
 	}
-	return fmt.Sprintf("no value for secure parameters %s: set %s, pass --parameters FILE (outside the repository), or run on a terminal to be asked",
+	return fmt.Sprintf("no value for parameters %s: set %s, pass --parameters FILE (outside the repository), or run on a terminal to be asked",
 		strings.Join(e.Names, ", "), strings.Join(vars, ", "))
 }
 
-// ResolveSecure returns the values of the secure parameters among params.
-// Values are never printed or logged; errors name parameters only.
-func ResolveSecure(params []model.Parameter, src SecureSources) (map[string]any, error) {
+// ResolveParameters returns values for the parameters among params that
+// need one and have none in have: secure parameters, and the others
+// without a default. Values are never printed or logged; errors name
+// parameters only.
+func ResolveParameters(params []model.Parameter, have map[string]any, src SecureSources) (map[string]any, error) {
 	fromFile := map[string]any{}
 	if src.File != "" {
 		if err := outsideRepo(src.File, src.Repo); err != nil {
@@ -71,7 +73,7 @@ func ResolveSecure(params []model.Parameter, src SecureSources) (map[string]any,
 	out := map[string]any{}
 	var missing []string
 	for _, p := range params {
-		if !p.Secure {
+		if _, ok := have[p.Name]; ok || (!p.Secure && p.Default != "") {
 			continue
 		}
 		if src.Getenv != nil {
@@ -110,6 +112,15 @@ func ReadParameters(file string) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	v, err := ReadParametersJSON(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return v, nil
+}
+
+// ReadParametersJSON reads the values of ARM parameters file contents.
+func ReadParametersJSON(b []byte) (map[string]any, error) {
 	var doc struct {
 		Parameters map[string]struct {
 			Value any `json:"value"`
@@ -119,9 +130,9 @@ func ReadParameters(file string) (map[string]any, error) {
 		// The parse error can quote the file; never echo a secret's bytes.
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, fmt.Errorf("%s: not a JSON parameters file (syntax error at byte %d)", file, se.Offset)
+			return nil, fmt.Errorf("not a JSON parameters file (syntax error at byte %d)", se.Offset)
 		}
-		return nil, fmt.Errorf("%s: not an ARM parameters file", file)
+		return nil, errors.New("not an ARM parameters file")
 	}
 	out := map[string]any{}
 	for k, v := range doc.Parameters {
