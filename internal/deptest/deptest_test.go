@@ -185,7 +185,7 @@ func TestCheck(t *testing.T) {
 		{
 			name: "production code imports the fake Azure servers",
 			imports: map[string][]string{
-				m + "internal/cli":                {m + "internal/deploy/deploytest"},
+				m + "internal/cli":               {m + "internal/deploy/deploytest"},
 				m + "internal/deploy/deploytest": nil,
 			},
 			want: []string{"internal/cli imports internal/deploy/deploytest: " + Rules[6].Why},
