@@ -350,3 +350,30 @@ func TestParseResourceID(t *testing.T) {
 		}
 	}
 }
+
+func TestLiveProgressRedrawsAStatusLine(t *testing.T) {
+	s := &deploytest.Scenario{
+		Polls: 2,
+		Operations: []deploytest.Operation{
+			{ID: firewall, RunningPolls: 2, State: "Succeeded", Duration: "PT2M"},
+			{ID: storage, State: "Succeeded", Duration: "PT20S"},
+		},
+	}
+	f := deploytest.New(s)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.OnList = func(int) { now = now.Add(30 * time.Second) }
+	var out bytes.Buffer
+	if _, err := deploy.Apply(context.Background(), f.Clients, template("Incremental"), &deploy.Progress{Out: &out, Live: true, Now: func() time.Time { return now }}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"[     30s] 1 done, 0 failed, 1 running: afw-kd 0s",
+		"\r\033[K[      1m] 1 done, 0 failed, 1 running: afw-kd 30s",
+		"\r\033[K[   1m30s] Succeeded Microsoft.Network/azureFirewalls afw-kd (rg-kd-network) in 2m\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("live progress lacks %q:\n%q", want, got)
+		}
+	}
+}
