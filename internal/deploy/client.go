@@ -16,8 +16,13 @@ import (
 )
 
 // DefaultPoll is the polling interval outside tests. ARM's long-running
-// deployments take minutes; azcore refuses anything under one second.
-const DefaultPoll = 5 * time.Second
+// deployments take minutes; azcore refuses anything under one second
+// (MinPoll), and NewClients never goes below it. Tests set Clients.Poll
+// directly.
+const (
+	DefaultPoll = 5 * time.Second
+	MinPoll     = time.Second
+)
 
 // Retry is how enclave retries ARM calls: throttling (429) and server
 // errors (500, 502, 503, 504) and timeouts (408) with exponential backoff,
@@ -43,7 +48,8 @@ func Retry() policy.RetryOptions {
 
 // NewClients builds the clients of a subscription on cred. opts carries
 // the transport (a fake server in tests) and retry settings; nil means
-// Azure's public cloud with Retry().
+// Azure's public cloud with Retry(). poll is the polling interval, at
+// least MinPoll; 0 means DefaultPoll.
 func NewClients(subscription string, cred azcore.TokenCredential, opts *arm.ClientOptions, poll time.Duration) (*Clients, error) {
 	if opts == nil {
 		opts = &arm.ClientOptions{}
@@ -59,8 +65,11 @@ func NewClients(subscription string, cred azcore.TokenCredential, opts *arm.Clie
 	if err != nil {
 		return nil, err
 	}
-	if poll == 0 {
+	switch {
+	case poll == 0:
 		poll = DefaultPoll
+	case poll < MinPoll:
+		poll = MinPoll
 	}
 	return &Clients{
 		Subscription: subscription,

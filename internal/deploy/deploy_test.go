@@ -377,3 +377,15 @@ func TestLiveProgressRedrawsAStatusLine(t *testing.T) {
 		}
 	}
 }
+
+func TestPollingIsAtLeastOneSecond(t *testing.T) {
+	for _, tt := range []struct{ in, want time.Duration }{{0, deploy.DefaultPoll}, {time.Millisecond, time.Second}, {10 * time.Second, 10 * time.Second}} {
+		c, err := deploy.NewClients(deploytest.Subscription, deploytest.New(&deploytest.Scenario{}).Credential, nil, tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Poll != tt.want {
+			t.Errorf("NewClients(poll %v).Poll = %v; want %v", tt.in, c.Poll, tt.want)
+		}
+	}
+}

@@ -161,10 +161,12 @@ func New(s *Scenario) *Fake {
 		cred.SetError(fmt.Errorf("DefaultAzureCredential: failed to acquire a token: no credential in the chain could sign in"))
 	}
 	f.Credential = cred
-	c, err := deploy.NewClients(Subscription, cred, opts, time.Millisecond)
+	c, err := deploy.NewClients(Subscription, cred, opts, 0)
 	if err != nil {
 		panic(err) // constructors fail only on bad options
 	}
+	// Tests poll every millisecond; azcore allows that in test binaries.
+	c.Poll = time.Millisecond
 	f.Clients = c
 	return f
 }
