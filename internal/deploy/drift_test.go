@@ -94,3 +94,37 @@ func TestDriftMissingLockAndRoute(t *testing.T) {
 		t.Errorf("Drift findings (-want +got):\n%s", diff)
 	}
 }
+
+func TestDriftFirewallRulesAndRoleAssignments(t *testing.T) {
+	const tmpl = `{"resources":[
+ {"type":"Microsoft.Resources/resourceGroups","apiVersion":"2025-04-01","name":"rg-kd-network","location":"australiaeast"},
+ {"type":"Microsoft.Authorization/roleAssignments","apiVersion":"2022-04-01","name":"0b5c6f6e-7e0a-5c1e-9d7a-3c2b1a0f9e8d","properties":{"roleDefinitionId":"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]","principalId":"11111111-2222-3333-4444-555555555555"}},
+ {"type":"Microsoft.Resources/deployments","apiVersion":"2025-04-01","name":"enclave-rg-kd-network-0","resourceGroup":"rg-kd-network","properties":{"mode":"Incremental","template":{"resources":[
+  {"type":"Microsoft.Network/firewallPolicies/ruleCollectionGroups","apiVersion":"2025-07-01","name":"afwp-kd/rcg-packages","properties":{"priority":300,"ruleCollections":[
+   {"name":"python","priority":100,"action":{"type":"Allow"},"rules":[{"ruleType":"ApplicationRule","name":"pypi","sourceAddresses":["10.60.5.0/26"],"targetFqdns":["pypi.org","files.pythonhosted.org"]}]}]}}
+ ]}}}
+]}`
+	rcg := sub + "/resourceGroups/rg-kd-network/providers/Microsoft.Network/firewallPolicies/afwp-kd/ruleCollectionGroups/rcg-packages"
+	s := &deploytest.Scenario{Live: []deploytest.LiveResource{
+		{ID: rcg, Properties: json.RawMessage(`{"ruleCollections":[
+			{"name":"python","rules":[{"ruleType":"ApplicationRule","name":"pypi","sourceAddresses":["10.60.5.0/26"],"targetFqdns":["files.pythonhosted.org","pypi.org","*"]},
+			                          {"ruleType":"ApplicationRule","name":"anything","sourceAddresses":["*"],"targetFqdns":["*"]}]}]}`)},
+	}}
+	f := deploytest.New(s)
+	rep, err := deploy.Drift(context.Background(), f.Clients, deploy.Template{Env: "kd", Body: []byte(tmpl)})
+	if err != nil {
+		t.Fatalf("Drift: %v", err)
+	}
+	var got []string
+	for _, fd := range rep.Findings {
+		got = append(got, string(fd.Kind)+" "+fd.Resource.Name+" "+fd.Property+" "+fd.Live)
+	}
+	want := []string{
+		"missing 0b5c6f6e-7e0a-5c1e-9d7a-3c2b1a0f9e8d  ",
+		"extra afwp-kd/rcg-packages properties.ruleCollections[python/anything] sourceAddresses=[\"*\"] targetFqdns=[\"*\"]",
+		`changed afwp-kd/rcg-packages properties.ruleCollections[python/pypi].targetFqdns ["files.pythonhosted.org","pypi.org","*"]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Drift findings (-want +got):\n%s", diff)
+	}
+}
