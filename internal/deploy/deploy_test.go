@@ -44,6 +44,7 @@ func TestPlanValidateWhatIfApplyWithProgress(t *testing.T) {
 		Operations: []deploytest.Operation{
 			{ID: firewall, RunningPolls: 2, State: "Succeeded", Duration: "PT2M3S"},
 			{ID: storage, State: "Succeeded", Duration: "PT40.2S"},
+			{ID: vault, State: "Succeeded", Kind: "Read"}, // read, not deployed: no progress line
 		},
 	}
 	f := deploytest.New(s)

@@ -91,7 +91,7 @@ func (p *Progress) observe(ctx context.Context, c *Clients, name string) {
 	var changed []*opState
 	for _, op := range ops {
 		tr := target(op)
-		if tr == nil || tr.ID == nil || strings.EqualFold(deref(tr.ResourceType), "Microsoft.Resources/deployments") {
+		if tr == nil || tr.ID == nil || strings.EqualFold(deref(tr.ResourceType), "Microsoft.Resources/deployments") || !changes(op) {
 			continue
 		}
 		key := strings.ToLower(*tr.ID)
@@ -208,6 +208,17 @@ func (p *Progress) done(r *Result) {
 	for _, pole := range r.Poles {
 		p.linef("long pole: %s (%s) took %s", pole.Resource.Display(), pole.Resource.Group, fmtDuration(pole.Duration))
 	}
+}
+
+// changes reports whether an operation writes its target: ARM also lists
+// reads of existing resources and output evaluation, which are not
+// progress.
+func changes(op *armdeployments.DeploymentOperation) bool {
+	switch deref(op.Properties.ProvisioningOperation) {
+	case armdeployments.ProvisioningOperationRead, armdeployments.ProvisioningOperationEvaluateDeploymentOutput:
+		return false
+	}
+	return true
 }
 
 func opError(op *armdeployments.DeploymentOperation) *armdeployments.ErrorResponse {

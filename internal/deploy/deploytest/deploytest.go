@@ -88,6 +88,9 @@ type Operation struct {
 	State        string    `json:"state"`
 	Duration     string    `json:"duration,omitempty"`
 	Error        *ARMError `json:"error,omitempty"`
+	// Kind is ARM's provisioning operation: "Create" (the default),
+	// "Read" for a resource ARM only reads.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Fault is a canned HTTP response.
@@ -351,9 +354,14 @@ func (f *Fake) operations(s *Scenario) depfake.DeploymentOperationsServer {
 			var ops []*armdeployments.DeploymentOperation
 			for i, op := range groups[group] {
 				r := deploy.ParseResourceID(op.ID)
+				kind := op.Kind
+				if kind == "" {
+					kind = "Create"
+				}
 				p := &armdeployments.DeploymentOperationProperties{
-					ProvisioningState: ptr(op.State),
-					TargetResource:    &armdeployments.TargetResource{ID: ptr(op.ID), ResourceType: ptr(r.Type), ResourceName: ptr(r.Name)},
+					ProvisioningOperation: ptr(armdeployments.ProvisioningOperation(kind)),
+					ProvisioningState:     ptr(op.State),
+					TargetResource:        &armdeployments.TargetResource{ID: ptr(op.ID), ResourceType: ptr(r.Type), ResourceName: ptr(r.Name)},
 				}
 				if n <= op.RunningPolls {
 					p.ProvisioningState = ptr("Running")
