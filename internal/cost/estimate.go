@@ -214,7 +214,14 @@ func (e *estimator) unpriced(r model.Resource, why string) {
 	e.r.Unpriced = append(e.r.Unpriced, Unpriced{Resource: name(r), Why: why})
 }
 
-func name(r model.Resource) string { return r.Base().Name }
+// name is how a line names its resource: the resource's name, or for a
+// Defender plan (named after what it protects) the plan.
+func name(r model.Resource) string {
+	if _, ok := r.(*model.DefenderPlan); ok {
+		return "Defender for Cloud " + r.Base().Name
+	}
+	return r.Base().Name
+}
 
 // price returns a meter's monthly cost for qty units without adding a line.
 func (e *estimator) price(id string, qty float64) (int64, bool) {

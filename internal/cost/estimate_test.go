@@ -59,7 +59,7 @@ func TestEstimateExampleCoversEveryBillableResource(t *testing.T) {
 		}
 		if billable[res.Type()] {
 			n++
-			if !covered[res.Base().Name] {
+			if !covered[name(res)] {
 				t.Errorf("no cost line for %s", model.AddressOf(res))
 			}
 		}

@@ -49,6 +49,8 @@ var Rules = []Rule{
 		Why: "renderers read only the model, never the spec or the compiler"},
 	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
 		Why: "only the command's main package runs the cli"},
+	{Pkg: "internal/cost/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
+		Why: "cost prices the model; it reads neither the spec, the compiler nor the renderers"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)

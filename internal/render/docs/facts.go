@@ -117,6 +117,10 @@ func kindLabel(r model.Resource) string {
 		return "Web app"
 	case *model.ManagedCluster:
 		return "AKS cluster"
+	case *model.AppServicePlan:
+		return "App Service plan " + r.SKU
+	case *model.StreamAnalyticsCluster:
+		return fmt.Sprintf("Stream Analytics cluster, %d SU", r.StreamingUnits)
 	}
 	return string(r.Type())
 }

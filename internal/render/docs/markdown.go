@@ -10,7 +10,7 @@ import (
 type md struct{ bytes.Buffer }
 
 func (m *md) h(level int, format string, args ...any) {
-	if m.Len() > 0 {
+	if m.Len() > 0 && !bytes.HasSuffix(m.Bytes(), []byte("\n\n")) {
 		m.WriteString("\n")
 	}
 	fmt.Fprintf(m, "%s %s\n\n", strings.Repeat("#", level), fmt.Sprintf(format, args...))

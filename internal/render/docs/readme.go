@@ -144,7 +144,13 @@ func securityModel(m *md, g *model.Graph) {
 			eah++
 		}
 	}
-	m.li("**Workstations:** %d virtual machines, %d with Entra ID sign-in, %d with encryption at host, %d stopped every evening by an auto-shutdown schedule.", len(vms), entra, eah, len(model.All[*model.AutoShutdown](g)))
+	members := 0
+	for _, vm := range vms {
+		if vm.Member != "" {
+			members++
+		}
+	}
+	m.li("**Virtual machines:** %d (%d member workstations), %d with Entra ID sign-in, %d with encryption at host, %d stopped every evening by an auto-shutdown schedule.", len(vms), members, entra, eah, len(model.All[*model.AutoShutdown](g)))
 	var cmk []string
 	for _, k := range model.All[*model.KeyVaultKey](g) {
 		cmk = append(cmk, k.Name)
