@@ -262,7 +262,7 @@ func TestNetworkRunbookForwardsEveryZone(t *testing.T) {
 	}
 	inbound := model.All[*model.DNSResolverInboundEndpoint](in.Graph)[0].PrivateIP.String()
 	for _, z := range model.All[*model.PrivateDNSZone](in.Graph) {
-		if !strings.Contains(nw, "| `"+z.Name+"` | "+inbound+" |") {
+		if !strings.Contains(nw, "| `"+z.Name+"` | "+inbound+" | `") {
 			t.Errorf("network runbook does not forward %s to %s", z.Name, inbound)
 		}
 	}

@@ -213,10 +213,12 @@ func networkEngineer(g *model.Graph) []byte {
 		m.p("On the on-premises DNS servers, forward each zone below to the DNS private resolver's inbound endpoint **%s**. Each answers with the private endpoint addresses, so on-premises clients reach the services over the VPN.", in.PrivateIP)
 		var rows [][]string
 		for _, z := range model.All[*model.PrivateDNSZone](g) {
-			rows = append(rows, []string{tick(z.Name), in.PrivateIP.String()})
+			rows = append(rows, []string{tick(z.Name), in.PrivateIP.String(), tick(strings.TrimPrefix(z.Name, "privatelink."))})
 		}
-		m.table([]string{"zone", "forward to"}, rows)
+		m.table([]string{"zone", "forward to", "or forward the public zone"}, rows)
 		m.code("powershell", forwarderScript(g, in.PrivateIP.String()))
+		// https://learn.microsoft.com/azure/private-link/private-endpoint-dns-integration
+		m.p("Clients ask for the service's public name, which Azure answers with a CNAME into the privatelink zone. A DNS server that sends internet names to upstream forwarders may not follow that CNAME back to its conditional forwarder; if on-premises lookups still return public addresses, forward the public zone in the last column to %s instead, as Microsoft's private endpoint DNS guidance describes: the resolver answers private names privately and everything else publicly.", in.PrivateIP)
 	} else {
 		m.p("The environment has no DNS private resolver, so on-premises clients cannot resolve the private endpoints.")
 	}
@@ -316,7 +318,7 @@ func dataScientist(g *model.Graph) []byte {
 								allowed = append(allowed, fmt.Sprintf("%s from %s on %s (%s)", r.Protocol, joinSpecs(r.Sources), joinPorts(r.DestinationPorts), r.Name))
 							}
 						}
-						m.p("The workstation subnet %s (%s) accepts only: %s. Everything else inbound is denied, so from the office over the VPN you connect only where a rule above allows it.", tick(s.Name), s.Prefix, strings.Join(allowed, "; "))
+						m.p("The workstation subnet %s (%s) accepts only: %s. Everything else inbound is denied: connect through Bastion.", tick(s.Name), s.Prefix, strings.Join(allowed, "; "))
 					}
 				}
 			}
@@ -326,10 +328,14 @@ func dataScientist(g *model.Graph) []byte {
 
 	m.h(2, "Install packages")
 	var pkgRows [][]string
+	ws, hasWS := workstationSubnet(g)
 	for _, rcg := range model.All[*model.FirewallPolicyRuleCollectionGroup](g) {
 		for _, c := range rcg.Collections {
+			if c.Action != model.Allow {
+				continue
+			}
 			for _, r := range c.ApplicationRules {
-				if len(r.TargetFQDNs) == 0 {
+				if len(r.TargetFQDNs) == 0 || (hasWS && !covers(r.Sources, ws)) {
 					continue
 				}
 				var protos []string
@@ -340,7 +346,11 @@ func dataScientist(g *model.Graph) []byte {
 			}
 		}
 	}
-	m.p("The internet is closed except for the hosts the firewall allows. These are all of them; anything else (a random download, a git clone from an unlisted host) is denied, and the cloud engineer can add hosts through the spec's `network.egress`.")
+	if hasWS {
+		m.p("The internet is closed except for the hosts the firewall allows from the workstation subnet (%s). These are all of them; anything else (a random download, a git clone from an unlisted host) is denied, and the cloud engineer can add hosts through the spec's `network.egress`.", ws)
+	} else {
+		m.p("The internet is closed except for the hosts the firewall allows; anything else is denied.")
+	}
 	m.table([]string{"rule group", "rule", "hosts", "protocols"}, pkgRows)
 	hosts := egressHosts(g)
 	var cmds []string
@@ -393,7 +403,20 @@ func dataScientist(g *model.Graph) []byte {
 
 	if aks, ok := first[*model.ManagedCluster](g); ok {
 		m.h(2, "Deploy a model to AKS with Helm")
-		m.p("Cluster %s is private (API server reachable only inside the network), uses Entra ID with Azure RBAC and has local accounts disabled; its nodes pull from the registry with their managed identity, so no image pull secret is needed.", tick(aks.Name))
+		var facts []string
+		if aks.PrivateCluster {
+			facts = append(facts, "is private (its API server is reachable only inside the network)")
+		}
+		if aks.AzureRBAC {
+			facts = append(facts, "authorises you through Entra ID and Azure RBAC")
+		}
+		if aks.LocalAccountsDisabled {
+			facts = append(facts, "has local accounts disabled")
+		}
+		if pullsWithIdentity(g, aks) {
+			facts = append(facts, "pulls images from the registry with its nodes' managed identity (AcrPull), so no image pull secret is needed")
+		}
+		m.p("Cluster %s %s.", tick(aks.Name), strings.Join(facts, ", "))
 		img := "REGISTRY.azurecr.io/models/churn"
 		if acr, ok := first[*model.ContainerRegistry](g); ok {
 			img = acr.Name + ".azurecr.io/models/churn"
@@ -402,6 +425,46 @@ func dataScientist(g *model.Graph) []byte {
 		m.p("The service gets an internal load balancer address in the scoring subnet; nothing is exposed to the internet.")
 	}
 	return m.Bytes()
+}
+
+// workstationSubnet returns the prefix of the subnet the first member
+// workstation is in.
+func workstationSubnet(g *model.Graph) (netip.Prefix, bool) {
+	vm, ok := firstMemberVM(g)
+	if !ok {
+		return netip.Prefix{}, false
+	}
+	nic, ok := model.Lookup[*model.NetworkInterface](g, vm.NIC)
+	if !ok {
+		return netip.Prefix{}, false
+	}
+	v, ok := model.Lookup[*model.VirtualNetwork](g, model.Ref{Address: nic.Subnet.Address.Parent()})
+	if !ok {
+		return netip.Prefix{}, false
+	}
+	s, ok := v.Subnet(nic.Subnet.Leaf())
+	return s.Prefix, ok
+}
+
+// covers reports whether a rule's sources include all of p.
+func covers(specs []model.AddressSpec, p netip.Prefix) bool {
+	for _, s := range specs {
+		if s.IsAny() || (!s.IsTag() && s.Prefix.Bits() <= p.Bits() && s.Prefix.Contains(p.Addr())) {
+			return true
+		}
+	}
+	return false
+}
+
+// pullsWithIdentity reports whether the cluster's kubelet identity holds
+// AcrPull on a registry.
+func pullsWithIdentity(g *model.Graph, aks *model.ManagedCluster) bool {
+	for _, ra := range model.All[*model.RoleAssignment](g) {
+		if ra.RoleName == "AcrPull" && ra.Principal.UserIdentity == aks.KubeletIdentity && ra.Scope.Type == model.TypeContainerRegistry {
+			return true
+		}
+	}
+	return false
 }
 
 func firstMemberVM(g *model.Graph) (*model.VirtualMachine, bool) {
@@ -428,7 +491,7 @@ func dataEngineer(g *model.Graph) []byte {
 		if ir.SelfHosted == nil {
 			continue
 		}
-		m.p("Runtime %s: %s", tick(ir.Name), ir.Description)
+		m.p("Runtime %s: %s.", tick(ir.Name), strings.TrimSuffix(ir.Description, "."))
 		for _, x := range model.All[*model.VMExtension](g) {
 			if x.Kind == model.ExtIntegrationRuntime && x.RegistersIntegrationRuntime.Address == model.AddressOf(ir) {
 				vm := model.AddressOf(x).Parent()
@@ -484,7 +547,7 @@ func dataEngineer(g *model.Graph) []byte {
       "inputs": [{"referenceName": "ds_oracle", "type": "DatasetReference"}],
       "outputs": [{"referenceName": "ds_lake_raw", "type": "DatasetReference"}],
       "typeProperties": {
-        "source": {"type": "OracleSource", "oracleReaderQuery": "SELECT * FROM SALES.ORDERS"},
+        "source": {"type": "OracleSource", "oracleReaderQuery": "SELECT * FROM YOUR_SCHEMA.YOUR_TABLE"},
         "sink": {"type": "ParquetSink", "storeSettings": {"type": "AzureBlobFSWriteSettings"}}
       }
     }
