@@ -106,6 +106,7 @@ type Report struct {
 // estimator holds what the per-kind functions share.
 type estimator struct {
 	g        *model.Graph
+	rs       []model.Resource
 	t        *Table
 	a        Assumptions
 	r        *Report
@@ -115,11 +116,11 @@ type estimator struct {
 
 // Estimate prices every billable resource of g.
 func Estimate(g *model.Graph, t *Table, a Assumptions) *Report {
-	e := &estimator{g: g, t: t, a: a, r: &Report{Currency: "USD", Region: g.Location}, used: map[string]Meter{}, shutdown: map[model.Address]*model.AutoShutdown{}}
-	for _, s := range model.All[*model.AutoShutdown](g) {
+	e := &estimator{g: g, rs: g.Resources(), t: t, a: a, r: &Report{Currency: "USD", Region: g.Location}, used: map[string]Meter{}, shutdown: map[model.Address]*model.AutoShutdown{}}
+	for _, s := range all[*model.AutoShutdown](e.rs) {
 		e.shutdown[s.Target.Address] = s
 	}
-	for _, r := range g.Resources() {
+	for _, r := range e.rs {
 		e.resource(r)
 	}
 	e.assumptions()
@@ -364,7 +365,7 @@ func (e *estimator) key(r *model.KeyVaultKey) {
 
 func (e *estimator) factory(r *model.DataFactory) {
 	selfHosted := false
-	for _, ir := range model.All[*model.IntegrationRuntime](e.g) {
+	for _, ir := range all[*model.IntegrationRuntime](e.rs) {
 		if ir.SelfHosted != nil && strings.HasPrefix(ir.Name, r.Name+"/") {
 			selfHosted = true
 		}
@@ -381,17 +382,17 @@ func (e *estimator) defender(r *model.DefenderPlan) {
 	id := "defender/" + r.Name
 	switch r.Name {
 	case "VirtualMachines":
-		n := len(model.All[*model.VirtualMachine](e.g))
+		n := len(all[*model.VirtualMachine](e.rs))
 		e.add(r, id, float64(n), fmt.Sprintf("%d virtual machines", n))
 	case "StorageAccounts":
-		n := len(model.All[*model.StorageAccount](e.g))
+		n := len(all[*model.StorageAccount](e.rs))
 		e.add(r, id, float64(n), fmt.Sprintf("%d storage accounts; malware scanning per GB not counted", n))
 	case "KeyVaults":
-		n := len(model.All[*model.KeyVault](e.g))
+		n := len(all[*model.KeyVault](e.rs))
 		e.add(r, id, float64(n), fmt.Sprintf("%d key vaults", n))
 	case "Containers":
 		vcores := 0
-		for _, c := range model.All[*model.ManagedCluster](e.g) {
+		for _, c := range all[*model.ManagedCluster](e.rs) {
 			for _, p := range c.NodePools {
 				m, _ := e.t.Meter(vmMeter(p.VMSize, model.OSLinux))
 				vcores += p.MinCount * m.VCPUs
@@ -433,7 +434,7 @@ func (e *estimator) assumptions() {
 // options prices the alternatives the readers ask about: firewall
 // tiers, VPN gateway SKUs and GPU against CPU workstations.
 func (e *estimator) options() {
-	for _, fw := range model.All[*model.AzureFirewall](e.g) {
+	for _, fw := range all[*model.AzureFirewall](e.rs) {
 		cd, cg := firewallMeters(fw.Tier)
 		cur, ok1 := e.price(cd, e.a.HoursPerMonth)
 		curData, ok2 := e.price(cg, e.a.FirewallGB)
@@ -461,7 +462,7 @@ func (e *estimator) options() {
 			e.r.Options = append(e.r.Options, o)
 		}
 	}
-	for _, gw := range model.All[*model.VirtualNetworkGateway](e.g) {
+	for _, gw := range all[*model.VirtualNetworkGateway](e.rs) {
 		cur, ok := e.price("vpngw/"+gw.SKU, e.a.HoursPerMonth)
 		if !ok {
 			continue
@@ -484,7 +485,7 @@ func (e *estimator) options() {
 func (e *estimator) workstationOptions() {
 	var gpu []*model.VirtualMachine
 	cpu := map[string]int{}
-	for _, vm := range model.All[*model.VirtualMachine](e.g) {
+	for _, vm := range all[*model.VirtualMachine](e.rs) {
 		if vm.Member == "" {
 			continue
 		}
@@ -524,6 +525,17 @@ func fromCents(c int64) float64 { return float64(c) / 100 }
 func round(x float64, places int) float64 {
 	p := math.Pow(10, float64(places))
 	return math.Round(x*p) / p
+}
+
+// all returns the resources of kind T among rs, in their order.
+func all[T model.Resource](rs []model.Resource) []T {
+	var out []T
+	for _, r := range rs {
+		if t, ok := r.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -12,7 +12,8 @@ import (
 // left, the hub and spoke networks with a cluster per subnet holding what
 // runs in it, the PaaS resources the private endpoints reach on the right,
 // and the internet with the firewall's egress allow-list.
-func Diagram(g *model.Graph) []byte {
+func Diagram(graph *model.Graph) []byte {
+	g := newView(graph)
 	ix := newIndex(g)
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
@@ -23,9 +24,9 @@ func Diagram(g *model.Graph) []byte {
 	w("  edge [fontname=\"Helvetica\", fontsize=9];")
 
 	// On-premises: the VPN device, its networks and the data sources.
-	lngs := model.All[*model.LocalNetworkGateway](g)
+	lngs := all[*model.LocalNetworkGateway](g)
 	var sources []*model.LinkedService
-	for _, ls := range model.All[*model.LinkedService](g) {
+	for _, ls := range all[*model.LinkedService](g) {
 		if dbEndpoint(ls) != nil {
 			sources = append(sources, ls)
 		}
@@ -100,7 +101,7 @@ func Diagram(g *model.Graph) []byte {
 
 	// The internet and the firewall's allow-list.
 	hosts := egressHosts(g)
-	fws := model.All[*model.AzureFirewall](g)
+	fws := all[*model.AzureFirewall](g)
 	if len(fws) > 0 {
 		w("  internet [label=%s, shape=note, fillcolor=\"#fdecea\"];", q("internet: allowed hosts (443 unless noted)\n"+wrapList(hosts, 3)))
 		for _, fw := range fws {
@@ -109,7 +110,7 @@ func Diagram(g *model.Graph) []byte {
 	}
 
 	// Peerings, gateway connections and data source paths.
-	for _, p := range model.All[*model.VirtualNetworkPeering](g) {
+	for _, p := range all[*model.VirtualNetworkPeering](g) {
 		from := model.AddressOf(p).Parent()
 		if from.Less(p.RemoteVirtualNetwork.Address) {
 			a, b := anyNode(ix, from), anyNode(ix, p.RemoteVirtualNetwork.Address)
@@ -119,14 +120,14 @@ func Diagram(g *model.Graph) []byte {
 			}
 		}
 	}
-	for _, c := range model.All[*model.Connection](g) {
+	for _, c := range all[*model.Connection](g) {
 		if c.LocalGateway.IsZero() {
 			continue
 		}
 		w("  %s -> %s [dir=both, label=%s];", nodeIDOf(ix, c.Gateway.Address), id(c.LocalGateway.Address), q(string(c.ConnectionType)+" "+c.Name))
 	}
-	for _, b := range model.All[*model.BastionHost](g) {
-		for _, vm := range model.All[*model.VirtualMachine](g) {
+	for _, b := range all[*model.BastionHost](g) {
+		for _, vm := range all[*model.VirtualMachine](g) {
 			if vm.Member != "" {
 				w("  %s -> %s [style=dotted, label=%s];", nodeIDOf(ix, model.AddressOf(b)), nodeIDOf(ix, model.AddressOf(vm)), q("SSH/RDP"))
 				break

@@ -11,6 +11,26 @@ import (
 
 // The facts the renderers share, read once from the graph.
 
+// view is a graph with its resources listed once, in address order, so
+// that the renderers' many by-kind queries do not sort the graph again.
+type view struct {
+	*model.Graph
+	rs []model.Resource
+}
+
+func newView(g *model.Graph) *view { return &view{Graph: g, rs: g.Resources()} }
+
+// all returns the resources of kind T in address order.
+func all[T model.Resource](v *view) []T {
+	var out []T
+	for _, r := range v.rs {
+		if t, ok := r.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // placed is a resource drawn inside a subnet.
 type placed struct {
 	addr  model.Address
@@ -20,7 +40,7 @@ type placed struct {
 // index says which resources sit in which subnet and which PaaS resources
 // the private endpoints reach.
 type index struct {
-	g        *model.Graph
+	g        *view
 	vnets    []*model.VirtualNetwork
 	inSubnet map[model.Address][]placed
 	// endpoints groups the private endpoints by target.
@@ -28,18 +48,18 @@ type index struct {
 	targets   []model.Address
 }
 
-func newIndex(g *model.Graph) *index {
-	ix := &index{g: g, vnets: model.All[*model.VirtualNetwork](g), inSubnet: map[model.Address][]placed{}, endpoints: map[model.Address][]*model.PrivateEndpoint{}}
+func newIndex(g *view) *index {
+	ix := &index{g: g, vnets: all[*model.VirtualNetwork](g), inSubnet: map[model.Address][]placed{}, endpoints: map[model.Address][]*model.PrivateEndpoint{}}
 	put := func(subnet model.Ref, r model.Resource, label string) {
 		if subnet.IsZero() {
 			return
 		}
 		ix.inSubnet[subnet.Address] = append(ix.inSubnet[subnet.Address], placed{model.AddressOf(r), label})
 	}
-	for _, r := range g.Resources() {
+	for _, r := range g.rs {
 		switch r := r.(type) {
 		case *model.VirtualMachine:
-			if nic, ok := model.Lookup[*model.NetworkInterface](g, r.NIC); ok {
+			if nic, ok := model.Lookup[*model.NetworkInterface](g.Graph, r.NIC); ok {
 				put(nic.Subnet, r, r.Name+"\n"+r.Size)
 			}
 		case *model.AzureFirewall:
@@ -153,9 +173,9 @@ func publicAccess(r model.Resource) model.PublicAccess {
 
 // egressHosts returns the host names and FQDN tags the firewall's
 // application rules allow, sorted and without duplicates.
-func egressHosts(g *model.Graph) []string {
+func egressHosts(g *view) []string {
 	seen := map[string]bool{}
-	for _, rcg := range model.All[*model.FirewallPolicyRuleCollectionGroup](g) {
+	for _, rcg := range all[*model.FirewallPolicyRuleCollectionGroup](g) {
 		for _, c := range rcg.Collections {
 			if c.Action != model.Allow {
 				continue
@@ -214,9 +234,9 @@ func joinPrefixes(ps []netip.Prefix) string {
 
 // subnetOwners maps the prefix of every subnet to "vnet/subnet", for
 // naming rule sources.
-func subnetNames(g *model.Graph) map[netip.Prefix]string {
+func subnetNames(g *view) map[netip.Prefix]string {
 	out := map[netip.Prefix]string{}
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		for _, s := range v.Subnets {
 			out[s.Prefix] = s.Name
 		}

@@ -11,7 +11,7 @@ import (
 // README renders README.md: what the environment is, why it is built that
 // way, and every network, DNS and access fact a newcomer needs.
 func README(in Input) []byte {
-	g := in.Graph
+	g := newView(in.Graph)
 	m := &md{}
 	m.h(1, "%s: the %s environment", g.Name, g.Location)
 	src := in.Source
@@ -40,20 +40,20 @@ func README(in Input) []byte {
 	return m.Bytes()
 }
 
-func overview(m *md, g *model.Graph) {
+func overview(m *md, g *view) {
 	m.h(2, "What it contains")
 	m.p("%d resources in the resource groups below.", g.Len())
 	counts := map[string]int{}
-	for _, r := range g.Resources() {
+	for _, r := range g.rs {
 		counts[r.Base().Group]++
 	}
 	var rows [][]string
-	for _, rg := range model.All[*model.ResourceGroup](g) {
+	for _, rg := range all[*model.ResourceGroup](g) {
 		rows = append(rows, []string{tick(rg.Name), rg.Purpose, fmt.Sprint(counts[rg.Name])})
 	}
 	m.table([]string{"resource group", "holds", "resources"}, rows)
 	var svc [][]string
-	for _, r := range g.Resources() {
+	for _, r := range g.rs {
 		if pa := publicAccess(r); pa != "" || isCompute(r) {
 			svc = append(svc, []string{tick(r.Base().Name), kindLabel(r), r.Base().Group, string(pa)})
 		}
@@ -70,10 +70,10 @@ func isCompute(r model.Resource) bool {
 	return false
 }
 
-func securityModel(m *md, g *model.Graph) {
+func securityModel(m *md, g *view) {
 	m.h(2, "Design decisions and security model")
 	var off, total []string
-	for _, r := range g.Resources() {
+	for _, r := range g.rs {
 		pa := publicAccess(r)
 		if pa == "" {
 			continue
@@ -83,28 +83,28 @@ func securityModel(m *md, g *model.Graph) {
 			off = append(off, r.Base().Name)
 		}
 	}
-	m.li("**No public data plane.** Public network access is disabled on %d of %d PaaS resources; they are reached through %d private endpoints in the spoke.", len(off), len(total), len(model.All[*model.PrivateEndpoint](g)))
+	m.li("**No public data plane.** Public network access is disabled on %d of %d PaaS resources; they are reached through %d private endpoints in the spoke.", len(off), len(total), len(all[*model.PrivateEndpoint](g)))
 	for _, n := range total {
 		if !contains(off, n) {
 			m.li("  Public access is **enabled** on %s.", tick(n))
 		}
 	}
 	var pips []string
-	for _, p := range model.All[*model.PublicIPAddress](g) {
+	for _, p := range all[*model.PublicIPAddress](g) {
 		pips = append(pips, fmt.Sprintf("%s (%s)", tick(p.Name), p.Purpose))
 	}
 	m.li("**Public addresses only where Azure needs them:** %s. Virtual machines and compute have none; people connect through Bastion or the VPN.", strings.Join(pips, ", "))
-	for _, fw := range model.All[*model.AzureFirewall](g) {
+	for _, fw := range all[*model.AzureFirewall](g) {
 		var subnets []string
-		for _, v := range model.All[*model.VirtualNetwork](g) {
+		for _, v := range all[*model.VirtualNetwork](g) {
 			for _, s := range v.Subnets {
-				if rt, ok := model.Lookup[*model.RouteTable](g, s.RouteTable); ok && sendsDefaultTo(rt, fw.PrivateIP.String()) {
+				if rt, ok := model.Lookup[*model.RouteTable](g.Graph, s.RouteTable); ok && sendsDefaultTo(rt, fw.PrivateIP.String()) {
 					subnets = append(subnets, s.Name)
 				}
 			}
 		}
 		m.li("**All outbound traffic is inspected.** Route tables send 0.0.0.0/0 from %d subnets (%s) to the firewall %s at %s, which allows only the rule collections listed below; Azure Firewall denies what no rule allows.", len(subnets), strings.Join(subnets, ", "), tick(fw.Name), fw.PrivateIP)
-		if pol, ok := model.Lookup[*model.FirewallPolicy](g, fw.Policy); ok {
+		if pol, ok := model.Lookup[*model.FirewallPolicy](g.Graph, fw.Policy); ok {
 			dns := "off"
 			if pol.DNSProxy {
 				dns = "on (VNets use the firewall as their DNS server, so FQDN rules see the same answers clients do)"
@@ -113,7 +113,7 @@ func securityModel(m *md, g *model.Graph) {
 		}
 	}
 	var withNSG, without []string
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		for _, s := range v.Subnets {
 			if s.NSG.IsZero() {
 				without = append(without, s.Name)
@@ -124,7 +124,7 @@ func securityModel(m *md, g *model.Graph) {
 	}
 	m.li("**Network security groups** filter %d subnets; subnets without one: %s (Azure does not allow or need one there).", len(withNSG), orNone(without))
 	var noKey, keyOn []string
-	for _, s := range model.All[*model.StorageAccount](g) {
+	for _, s := range all[*model.StorageAccount](g) {
 		if s.SharedKeyAccess {
 			keyOn = append(keyOn, s.Name)
 		} else {
@@ -133,8 +133,8 @@ func securityModel(m *md, g *model.Graph) {
 	}
 	m.li("**Entra ID everywhere.** Shared-key access is off on %d storage accounts (on: %s); Key Vaults use Azure RBAC; services reach each other with managed identities (see the RBAC matrix).", len(noKey), orNone(keyOn))
 	var entra, eah int
-	vms := model.All[*model.VirtualMachine](g)
-	for _, x := range model.All[*model.VMExtension](g) {
+	vms := all[*model.VirtualMachine](g)
+	for _, x := range all[*model.VMExtension](g) {
 		if x.Kind == model.ExtEntraLogin {
 			entra++
 		}
@@ -150,18 +150,18 @@ func securityModel(m *md, g *model.Graph) {
 			members++
 		}
 	}
-	m.li("**Virtual machines:** %d (%d member workstations), %d with Entra ID sign-in, %d with encryption at host, %d stopped every evening by an auto-shutdown schedule.", len(vms), members, entra, eah, len(model.All[*model.AutoShutdown](g)))
+	m.li("**Virtual machines:** %d (%d member workstations), %d with Entra ID sign-in, %d with encryption at host, %d stopped every evening by an auto-shutdown schedule.", len(vms), members, entra, eah, len(all[*model.AutoShutdown](g)))
 	var cmk []string
-	for _, k := range model.All[*model.KeyVaultKey](g) {
+	for _, k := range all[*model.KeyVaultKey](g) {
 		cmk = append(cmk, k.Name)
 	}
 	if len(cmk) > 0 {
 		m.li("**Customer-managed keys:** %d Key Vault keys (%s), rotated automatically.", len(cmk), strings.Join(cmk, ", "))
 	}
-	for _, c := range model.All[*model.ManagedCluster](g) {
+	for _, c := range all[*model.ManagedCluster](g) {
 		m.li("**AKS %s:** private API server %v, local accounts disabled %v, Azure RBAC %v, Defender %v, Azure Policy add-on %v.", tick(c.Name), c.PrivateCluster, c.LocalAccountsDisabled, c.AzureRBAC, c.Defender, c.AzurePolicy)
 	}
-	m.li("**Governance:** %d Azure Policy assignments, %d Defender for Cloud plans, %d diagnostic settings sending logs to Log Analytics.", len(model.All[*model.PolicyAssignment](g)), len(model.All[*model.DefenderPlan](g)), len(model.All[*model.DiagnosticSetting](g)))
+	m.li("**Governance:** %d Azure Policy assignments, %d Defender for Cloud plans, %d diagnostic settings sending logs to Log Analytics.", len(all[*model.PolicyAssignment](g)), len(all[*model.DefenderPlan](g)), len(all[*model.DiagnosticSetting](g)))
 	m.end()
 }
 
@@ -190,10 +190,10 @@ func orNone(xs []string) string {
 	return strings.Join(xs, ", ")
 }
 
-func addressPlan(m *md, g *model.Graph) {
+func addressPlan(m *md, g *view) {
 	m.h(2, "Address plan")
 	var rows [][]string
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		var dns []string
 		for _, d := range v.DNSServers {
 			dns = append(dns, d.String())
@@ -206,7 +206,7 @@ func addressPlan(m *md, g *model.Graph) {
 	m.table([]string{"virtual network", "address space", "DNS servers"}, rows)
 	m.h(3, "Subnets")
 	rows = nil
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		for _, s := range v.Subnets {
 			rows = append(rows, []string{v.Name, tick(s.Name), s.Prefix.String(), s.Purpose, s.NSG.Leaf(), s.RouteTable.Leaf(), strings.Join(s.Delegations, ", ")})
 		}
@@ -214,18 +214,18 @@ func addressPlan(m *md, g *model.Graph) {
 	m.table([]string{"network", "subnet", "prefix", "purpose", "NSG", "route table", "delegated to"}, rows)
 }
 
-func nsgRules(m *md, g *model.Graph) {
+func nsgRules(m *md, g *view) {
 	m.h(2, "NSG rules")
 	m.p("Rules are evaluated by priority, lowest first, per direction; the first match decides. Azure's default rules follow them.")
 	users := map[string][]string{}
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		for _, s := range v.Subnets {
 			if !s.NSG.IsZero() {
 				users[s.NSG.Name] = append(users[s.NSG.Name], s.Name)
 			}
 		}
 	}
-	for _, n := range model.All[*model.NetworkSecurityGroup](g) {
+	for _, n := range all[*model.NetworkSecurityGroup](g) {
 		m.h(3, "%s", n.Name)
 		m.p("Applies to: %s.", orNone(users[n.Name]))
 		var rows [][]string
@@ -243,10 +243,10 @@ func nsgRules(m *md, g *model.Graph) {
 	}
 }
 
-func routes(m *md, g *model.Graph) {
+func routes(m *md, g *view) {
 	m.h(2, "Routes")
 	users := map[string][]string{}
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		for _, s := range v.Subnets {
 			if !s.RouteTable.IsZero() {
 				users[s.RouteTable.Name] = append(users[s.RouteTable.Name], s.Name)
@@ -254,7 +254,7 @@ func routes(m *md, g *model.Graph) {
 		}
 	}
 	var rows [][]string
-	for _, rt := range model.All[*model.RouteTable](g) {
+	for _, rt := range all[*model.RouteTable](g) {
 		for _, r := range rt.Routes {
 			hop := string(r.NextHop)
 			if r.NextHopIP.IsValid() {
@@ -266,7 +266,7 @@ func routes(m *md, g *model.Graph) {
 	m.table([]string{"route table", "subnets", "route", "prefix", "next hop", "gateway routes propagated"}, rows)
 }
 
-func firewallRules(m *md, g *model.Graph) {
+func firewallRules(m *md, g *view) {
 	m.h(2, "Firewall rules")
 	m.p("Rule collection groups are evaluated by priority, then their collections by priority; network rules before application rules. Traffic no rule allows is denied.")
 	names := subnetNames(g)
@@ -281,7 +281,7 @@ func firewallRules(m *md, g *model.Graph) {
 		}
 		return strings.Join(parts, ", ")
 	}
-	for _, rcg := range model.All[*model.FirewallPolicyRuleCollectionGroup](g) {
+	for _, rcg := range all[*model.FirewallPolicyRuleCollectionGroup](g) {
 		m.h(3, "%s (priority %d)", rcg.Name, rcg.Priority)
 		m.p("%s.", capitalise(rcg.Purpose))
 		var rows [][]string
@@ -320,18 +320,18 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func privateDNS(m *md, g *model.Graph) {
+func privateDNS(m *md, g *view) {
 	m.h(2, "Private DNS zones")
 	links := map[string][]string{}
-	for _, l := range model.All[*model.PrivateDNSZoneLink](g) {
+	for _, l := range all[*model.PrivateDNSZoneLink](g) {
 		zone := model.AddressOf(l).Parent().Name
 		links[zone] = append(links[zone], l.VirtualNetwork.Name)
 	}
 	regs := map[string][]string{}
-	for _, zg := range model.All[*model.PrivateDNSZoneGroup](g) {
+	for _, zg := range all[*model.PrivateDNSZoneGroup](g) {
 		pe := model.AddressOf(zg).Parent()
 		var target string
-		if e, ok := model.Lookup[*model.PrivateEndpoint](g, pe.Ref()); ok {
+		if e, ok := model.Lookup[*model.PrivateEndpoint](g.Graph, pe.Ref()); ok {
 			target = e.Target.Name + " (" + e.GroupID + ")"
 		}
 		for _, z := range zg.Zones {
@@ -339,21 +339,21 @@ func privateDNS(m *md, g *model.Graph) {
 		}
 	}
 	var rows [][]string
-	for _, z := range model.All[*model.PrivateDNSZone](g) {
+	for _, z := range all[*model.PrivateDNSZone](g) {
 		sort.Strings(regs[z.Name])
 		rows = append(rows, []string{tick(z.Name), orNone(links[z.Name]), orNone(regs[z.Name])})
 	}
 	m.table([]string{"zone", "linked to", "records for"}, rows)
 	m.h(3, "Private endpoints")
 	rows = nil
-	for _, pe := range model.All[*model.PrivateEndpoint](g) {
+	for _, pe := range all[*model.PrivateEndpoint](g) {
 		rows = append(rows, []string{tick(pe.Name), pe.Target.Name, pe.GroupID, pe.Subnet.Leaf()})
 	}
 	m.table([]string{"endpoint", "target", "sub-resource", "subnet"}, rows)
 }
 
-func onPremises(m *md, g *model.Graph) {
-	gws := model.All[*model.VirtualNetworkGateway](g)
+func onPremises(m *md, g *view) {
+	gws := all[*model.VirtualNetworkGateway](g)
 	if len(gws) == 0 {
 		return
 	}
@@ -361,10 +361,10 @@ func onPremises(m *md, g *model.Graph) {
 	for _, gw := range gws {
 		m.li("Gateway %s: %s, SKU %s, active-active %v, BGP %v.", tick(gw.Name), gw.GatewayType, gw.SKU, gw.ActiveActive, gw.EnableBGP)
 	}
-	for _, l := range model.All[*model.LocalNetworkGateway](g) {
+	for _, l := range all[*model.LocalNetworkGateway](g) {
 		m.li("On-premises VPN device %s at %s, networks %s.", tick(l.Name), l.GatewayAddress, joinPrefixes(l.AddressSpaces))
 	}
-	for _, r := range model.All[*model.DNSResolverInboundEndpoint](g) {
+	for _, r := range all[*model.DNSResolverInboundEndpoint](g) {
 		m.li("On-premises DNS servers forward the private DNS zones above to the resolver's inbound endpoint %s (%s).", r.PrivateIP, tick(r.Name))
 	}
 	m.end()
@@ -373,12 +373,12 @@ func onPremises(m *md, g *model.Graph) {
 
 // rbac writes who can do what where: people's groups against resource
 // groups, then every managed identity's grants.
-func rbac(m *md, g *model.Graph) {
+func rbac(m *md, g *view) {
 	m.h(2, "RBAC matrix")
 	m.p("Role assignments at the narrowest scope. A cell lists the roles the principal holds on the resource group, or on a resource in it (named after the role).")
-	ras := model.All[*model.RoleAssignment](g)
+	ras := all[*model.RoleAssignment](g)
 	cols := []string{"subscription"}
-	for _, rg := range model.All[*model.ResourceGroup](g) {
+	for _, rg := range all[*model.ResourceGroup](g) {
 		cols = append(cols, rg.Name)
 	}
 	type key struct{ who, col string }
@@ -427,7 +427,7 @@ func rbac(m *md, g *model.Graph) {
 	m.table(append([]string{"who"}, cols...), rows)
 	m.h(3, "Custom roles")
 	rows = nil
-	for _, rd := range model.All[*model.RoleDefinition](g) {
+	for _, rd := range all[*model.RoleDefinition](g) {
 		var scopes []string
 		for _, s := range rd.AssignableScopes {
 			scopes = append(scopes, s.Name)
@@ -461,10 +461,10 @@ func scopeOf(ra *model.RoleAssignment) (col, where string) {
 	}
 }
 
-func policies(m *md, g *model.Graph) {
+func policies(m *md, g *view) {
 	m.h(2, "Policy assignments")
 	var rows [][]string
-	for _, p := range model.All[*model.PolicyAssignment](g) {
+	for _, p := range all[*model.PolicyAssignment](g) {
 		scope := p.Group
 		if scope == "" {
 			scope = "subscription"

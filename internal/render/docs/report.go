@@ -33,23 +33,23 @@ type groupView struct {
 // diagram as inline SVG, no scripts, fonts or remote resources) a cloud
 // architect can open from disk or attach to a change request.
 func Report(in Input, svg []byte) ([]byte, error) {
-	g := in.Graph
+	g := newView(in.Graph)
 	v := reportView{Name: g.Name, Location: g.Location, Source: in.Source, Resources: g.Len(),
 		Diagram: template.HTML(inlineSVG(svg)), Intents: in.Results.Intents, IntentsRun: in.Results.Intents != nil,
 		Findings: in.Results.Findings, FindingsRun: in.Results.Findings != nil, Cost: in.Cost}
 	counts := map[string]int{}
-	for _, r := range g.Resources() {
+	for _, r := range g.rs {
 		counts[r.Base().Group]++
 	}
-	for _, rg := range model.All[*model.ResourceGroup](g) {
+	for _, rg := range all[*model.ResourceGroup](g) {
 		v.Groups = append(v.Groups, groupView{rg.Name, rg.Purpose, counts[rg.Name]})
 	}
-	for _, vn := range model.All[*model.VirtualNetwork](g) {
+	for _, vn := range all[*model.VirtualNetwork](g) {
 		v.Facts = append(v.Facts, fmt.Sprintf("%s %s: %d subnets", vn.Name, joinPrefixes(vn.AddressSpace), len(vn.Subnets)))
 	}
 	v.Facts = append(v.Facts,
-		fmt.Sprintf("%d private endpoints, %d private DNS zones", len(model.All[*model.PrivateEndpoint](g)), len(model.All[*model.PrivateDNSZone](g))),
-		fmt.Sprintf("%d virtual machines, %d role assignments, %d policy assignments", len(model.All[*model.VirtualMachine](g)), len(model.All[*model.RoleAssignment](g)), len(model.All[*model.PolicyAssignment](g))),
+		fmt.Sprintf("%d private endpoints, %d private DNS zones", len(all[*model.PrivateEndpoint](g)), len(all[*model.PrivateDNSZone](g))),
+		fmt.Sprintf("%d virtual machines, %d role assignments, %d policy assignments", len(all[*model.VirtualMachine](g)), len(all[*model.RoleAssignment](g)), len(all[*model.PolicyAssignment](g))),
 	)
 	var b bytes.Buffer
 	if err := reportTemplate.Execute(&b, v); err != nil {

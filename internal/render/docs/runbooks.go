@@ -11,16 +11,17 @@ import (
 
 // Runbooks renders one runbook per role.
 func Runbooks(in Input) []File {
+	g := newView(in.Graph)
 	return []File{
-		{"runbook-cloud-engineer.md", cloudEngineer(in.Graph)},
-		{"runbook-data-engineer.md", dataEngineer(in.Graph)},
-		{"runbook-data-scientist.md", dataScientist(in.Graph)},
-		{"runbook-network-engineer.md", networkEngineer(in.Graph)},
+		{"runbook-cloud-engineer.md", cloudEngineer(g)},
+		{"runbook-data-engineer.md", dataEngineer(g)},
+		{"runbook-data-scientist.md", dataScientist(g)},
+		{"runbook-network-engineer.md", networkEngineer(g)},
 	}
 }
 
-func first[T model.Resource](g *model.Graph) (T, bool) {
-	all := model.All[T](g)
+func first[T model.Resource](g *view) (T, bool) {
+	all := all[T](g)
 	if len(all) == 0 {
 		var zero T
 		return zero, false
@@ -28,7 +29,7 @@ func first[T model.Resource](g *model.Graph) (T, bool) {
 	return all[0], true
 }
 
-func cloudEngineer(g *model.Graph) []byte {
+func cloudEngineer(g *view) []byte {
 	m := &md{}
 	m.h(1, "Runbook: cloud engineer (%s)", g.Name)
 	m.p("You deploy and run the environment. Every name below is the one the deployment creates.")
@@ -54,22 +55,22 @@ func cloudEngineer(g *model.Graph) []byte {
 		m.p("Logs and metrics of every resource that supports diagnostic settings go to Log Analytics workspace %s in %s (retention %d days).", tick(la.Name), tick(la.Group), la.RetentionDays)
 	}
 	var rows [][]string
-	for _, a := range model.All[*model.MetricAlert](g) {
+	for _, a := range all[*model.MetricAlert](g) {
 		rows = append(rows, []string{tick(a.Name), a.Description, fmt.Sprintf("%s %s %s %v", a.Aggregation, a.Metric, a.Operator, a.Threshold), a.Target.Name, fmt.Sprint(a.Severity)})
 	}
-	for _, a := range model.All[*model.ActivityLogAlert](g) {
+	for _, a := range all[*model.ActivityLogAlert](g) {
 		rows = append(rows, []string{tick(a.Name), a.Description, "activity log", "", ""})
 	}
 	m.p("Alerts:")
 	m.table([]string{"alert", "what", "condition", "resource", "severity"}, rows)
-	for _, ag := range model.All[*model.ActionGroup](g) {
+	for _, ag := range all[*model.ActionGroup](g) {
 		var to []string
 		for _, e := range ag.Emails {
 			to = append(to, e.Address)
 		}
 		m.p("Action group %s notifies %s.", tick(ag.Name), orNone(to))
 	}
-	for _, b := range model.All[*model.Budget](g) {
+	for _, b := range all[*model.Budget](g) {
 		var th []string
 		for _, n := range b.Notifications {
 			th = append(th, fmt.Sprintf("%d%% (%s)", n.Threshold, n.Type))
@@ -79,18 +80,18 @@ func cloudEngineer(g *model.Graph) []byte {
 
 	m.h(2, "Rotate keys and secrets")
 	rows = nil
-	for _, k := range model.All[*model.KeyVaultKey](g) {
+	for _, k := range all[*model.KeyVaultKey](g) {
 		rows = append(rows, []string{tick(k.Name), string(k.KeyType), k.Expiry, k.RotateBefore})
 	}
 	m.p("Customer-managed keys rotate themselves: Key Vault makes a new version before each expires, and the services pick it up.")
 	m.table([]string{"key (vault/key)", "type", "version lifetime", "new version before expiry"}, rows)
 	rows = nil
-	for _, s := range model.All[*model.KeyVaultSecret](g) {
+	for _, s := range all[*model.KeyVaultSecret](g) {
 		rows = append(rows, []string{tick(s.Name), s.Value.Parameter, s.ContentType})
 	}
 	m.p("Secrets held in Key Vault (set a new version with `az keyvault secret set --vault-name VAULT --name NAME --file FILE`; readers take the latest version on their next connection):")
 	m.table([]string{"secret (vault/secret)", "set at deployment from parameter", "content type"}, rows)
-	for _, c := range model.All[*model.Connection](g) {
+	for _, c := range all[*model.Connection](g) {
 		if c.SharedKey.IsZero() {
 			continue
 		}
@@ -104,20 +105,20 @@ func cloudEngineer(g *model.Graph) []byte {
 
 	m.h(2, "Scale")
 	rows = nil
-	for _, c := range model.All[*model.ManagedCluster](g) {
+	for _, c := range all[*model.ManagedCluster](g) {
 		for _, p := range c.NodePools {
 			rows = append(rows, []string{tick(c.Name) + " pool " + p.Name, p.VMSize, fmt.Sprintf("%d-%d nodes (autoscaler)", p.MinCount, p.MaxCount)})
 		}
 	}
-	for _, mc := range model.All[*model.MLCompute](g) {
+	for _, mc := range all[*model.MLCompute](g) {
 		if mc.Kind == model.MLComputeCluster {
 			rows = append(rows, []string{tick(mc.Name), mc.VMSize, fmt.Sprintf("%d-%d nodes, idle %s before scaling down", mc.MinNodes, mc.MaxNodes, mc.IdleBeforeScaleDown)})
 		}
 	}
-	for _, p := range model.All[*model.AppServicePlan](g) {
+	for _, p := range all[*model.AppServicePlan](g) {
 		rows = append(rows, []string{tick(p.Name), p.SKU, fmt.Sprintf("%d instances", p.Workers)})
 	}
-	for _, e := range model.All[*model.EventHubNamespace](g) {
+	for _, e := range all[*model.EventHubNamespace](g) {
 		rows = append(rows, []string{tick(e.Name), string(e.SKU), fmt.Sprintf("%d throughput units, auto-inflate to %d", e.ThroughputUnits, e.MaxThroughputUnits)})
 	}
 	m.table([]string{"resource", "size", "scale"}, rows)
@@ -125,12 +126,12 @@ func cloudEngineer(g *model.Graph) []byte {
 
 	m.h(2, "Add or remove a member")
 	rows = nil
-	for _, vm := range model.All[*model.VirtualMachine](g) {
+	for _, vm := range all[*model.VirtualMachine](g) {
 		if vm.Member == "" {
 			continue
 		}
 		var grants []string
-		for _, ra := range model.All[*model.RoleAssignment](g) {
+		for _, ra := range all[*model.RoleAssignment](g) {
 			if ra.Scope.Address == model.AddressOf(vm) {
 				grants = append(grants, ra.RoleName+" to "+principal(ra.Principal))
 			}
@@ -143,15 +144,15 @@ func cloudEngineer(g *model.Graph) []byte {
 	return m.Bytes()
 }
 
-func networkEngineer(g *model.Graph) []byte {
+func networkEngineer(g *view) []byte {
 	m := &md{}
 	m.h(1, "Runbook: network engineer (%s)", g.Name)
 	m.p("The on-premises checklist: what to configure on the VPN device, which prefixes to route, which DNS zones to forward and which ports to open.")
 
 	m.h(2, "VPN device parameters")
-	for _, c := range model.All[*model.Connection](g) {
-		gw, _ := model.Lookup[*model.VirtualNetworkGateway](g, c.Gateway)
-		lng, _ := model.Lookup[*model.LocalNetworkGateway](g, c.LocalGateway)
+	for _, c := range all[*model.Connection](g) {
+		gw, _ := model.Lookup[*model.VirtualNetworkGateway](g.Graph, c.Gateway)
+		lng, _ := model.Lookup[*model.LocalNetworkGateway](g.Graph, c.LocalGateway)
 		var rows [][]string
 		if gw != nil {
 			var pips []string
@@ -199,11 +200,11 @@ func networkEngineer(g *model.Graph) []byte {
 
 	m.h(2, "Prefixes to route")
 	var azure []string
-	for _, v := range model.All[*model.VirtualNetwork](g) {
+	for _, v := range all[*model.VirtualNetwork](g) {
 		azure = append(azure, fmt.Sprintf("%s (%s)", joinPrefixes(v.AddressSpace), v.Name))
 	}
 	m.p("Route these Azure prefixes into the tunnel: %s.", strings.Join(azure, ", "))
-	for _, l := range model.All[*model.LocalNetworkGateway](g) {
+	for _, l := range all[*model.LocalNetworkGateway](g) {
 		m.p("Azure routes these on-premises prefixes to you (local network gateway %s): %s. Traffic from the spoke to them passes the Azure firewall first.", tick(l.Name), joinPrefixes(l.AddressSpaces))
 	}
 
@@ -212,7 +213,7 @@ func networkEngineer(g *model.Graph) []byte {
 	if hasIn {
 		m.p("On the on-premises DNS servers, forward each zone below to the DNS private resolver's inbound endpoint **%s**. Each answers with the private endpoint addresses, so on-premises clients reach the services over the VPN.", in.PrivateIP)
 		var rows [][]string
-		for _, z := range model.All[*model.PrivateDNSZone](g) {
+		for _, z := range all[*model.PrivateDNSZone](g) {
 			rows = append(rows, []string{tick(z.Name), in.PrivateIP.String(), tick(strings.TrimPrefix(z.Name, "privatelink."))})
 		}
 		m.table([]string{"zone", "forward to", "or forward the public zone"}, rows)
@@ -225,7 +226,7 @@ func networkEngineer(g *model.Graph) []byte {
 
 	m.h(2, "Ports to open")
 	var rows [][]string
-	for _, c := range model.All[*model.Connection](g) {
+	for _, c := range all[*model.Connection](g) {
 		if c.ConnectionType == model.ConnectionIPsec {
 			rows = append(rows, []string{"your VPN device", "Azure gateway public IPs", "UDP 500, UDP 4500, ESP", "IPsec tunnel " + c.Name})
 		}
@@ -234,7 +235,7 @@ func networkEngineer(g *model.Graph) []byte {
 		rows = append(rows, []string{"on-premises DNS servers", in.PrivateIP.String(), "UDP/TCP 53", "conditional forwarding"})
 	}
 	names := subnetNames(g)
-	for _, rcg := range model.All[*model.FirewallPolicyRuleCollectionGroup](g) {
+	for _, rcg := range all[*model.FirewallPolicyRuleCollectionGroup](g) {
 		for _, c := range rcg.Collections {
 			for _, r := range c.NetworkRules {
 				if !touchesOnPrem(g, r) {
@@ -255,8 +256,8 @@ func networkEngineer(g *model.Graph) []byte {
 
 // touchesOnPrem reports whether a network rule's sources or destinations
 // lie in an on-premises prefix.
-func touchesOnPrem(g *model.Graph, r model.NetworkRule) bool {
-	for _, l := range model.All[*model.LocalNetworkGateway](g) {
+func touchesOnPrem(g *view, r model.NetworkRule) bool {
+	for _, l := range all[*model.LocalNetworkGateway](g) {
 		for _, p := range l.AddressSpaces {
 			for _, s := range append(append([]model.AddressSpec(nil), r.Sources...), r.Destinations...) {
 				if !s.IsTag() && p.Overlaps(s.Prefix) {
@@ -280,38 +281,38 @@ func labelled(specs []model.AddressSpec, names map[netip.Prefix]string) string {
 	return strings.Join(parts, ", ")
 }
 
-func forwarderScript(g *model.Graph, ip string) string {
+func forwarderScript(g *view, ip string) string {
 	var b strings.Builder
 	b.WriteString("# Windows DNS Server\n")
-	for _, z := range model.All[*model.PrivateDNSZone](g) {
+	for _, z := range all[*model.PrivateDNSZone](g) {
 		fmt.Fprintf(&b, "Add-DnsServerConditionalForwarderZone -Name %s -MasterServers %s -ReplicationScope Forest\n", z.Name, ip)
 	}
 	return b.String()
 }
 
-func dataScientist(g *model.Graph) []byte {
+func dataScientist(g *view) []byte {
 	m := &md{}
 	m.h(1, "Runbook: data scientist (%s)", g.Name)
 
 	m.h(2, "Connect to your workstation")
 	var rows [][]string
-	for _, vm := range model.All[*model.VirtualMachine](g) {
+	for _, vm := range all[*model.VirtualMachine](g) {
 		if vm.Member != "" {
 			rows = append(rows, []string{vm.Member, tick(vm.Name), vm.Size, string(vm.OS), vm.Group})
 		}
 	}
 	m.table([]string{"member", "workstation", "size", "OS", "resource group"}, rows)
-	for _, b := range model.All[*model.BastionHost](g) {
+	for _, b := range all[*model.BastionHost](g) {
 		m.p("Through Bastion %s (resource group %s) from the portal, or with the native client%s:", tick(b.Name), tick(b.Group), map[bool]string{true: " (tunnelling is on)", false: " (tunnelling is off: use the portal)"}[b.Tunneling])
 		if vm, ok := firstMemberVM(g); ok {
 			m.code("sh", fmt.Sprintf("az login\naz network bastion ssh --name %s --resource-group %s \\\n  --target-resource-id $(az vm show -g %s -n %s --query id -o tsv) \\\n  --auth-type AAD", b.Name, b.Group, vm.Group, vm.Name))
 		}
 	}
 	if vm, ok := firstMemberVM(g); ok {
-		if nic, ok := model.Lookup[*model.NetworkInterface](g, vm.NIC); ok {
-			if v, ok := model.Lookup[*model.VirtualNetwork](g, model.Ref{Address: nic.Subnet.Address.Parent()}); ok {
+		if nic, ok := model.Lookup[*model.NetworkInterface](g.Graph, vm.NIC); ok {
+			if v, ok := model.Lookup[*model.VirtualNetwork](g.Graph, model.Ref{Address: nic.Subnet.Address.Parent()}); ok {
 				if s, ok := v.Subnet(nic.Subnet.Leaf()); ok {
-					if nsg, ok := model.Lookup[*model.NetworkSecurityGroup](g, s.NSG); ok {
+					if nsg, ok := model.Lookup[*model.NetworkSecurityGroup](g.Graph, s.NSG); ok {
 						var allowed []string
 						for _, r := range nsg.Rules {
 							if r.Direction == model.Inbound && r.Access == model.Allow {
@@ -329,7 +330,7 @@ func dataScientist(g *model.Graph) []byte {
 	m.h(2, "Install packages")
 	var pkgRows [][]string
 	ws, hasWS := workstationSubnet(g)
-	for _, rcg := range model.All[*model.FirewallPolicyRuleCollectionGroup](g) {
+	for _, rcg := range all[*model.FirewallPolicyRuleCollectionGroup](g) {
 		for _, c := range rcg.Collections {
 			if c.Action != model.Allow {
 				continue
@@ -374,7 +375,7 @@ func dataScientist(g *model.Graph) []byte {
 		m.h(2, "Azure Machine Learning")
 		m.p("Workspace %s in %s; public access %s, so the studio (ml.azure.com) and the SDK work only from inside the network (your workstation) or over the VPN.", tick(ws.Name), tick(ws.Group), strings.ToLower(string(ws.PublicNetworkAccess)))
 		rows = nil
-		for _, mc := range model.All[*model.MLCompute](g) {
+		for _, mc := range all[*model.MLCompute](g) {
 			switch mc.Kind {
 			case model.MLComputeCluster:
 				rows = append(rows, []string{tick(model.AddressOf(mc).Leaf()), "cluster", mc.VMSize, fmt.Sprintf("%d-%d nodes; scales to zero after %s idle", mc.MinNodes, mc.MaxNodes, mc.IdleBeforeScaleDown)})
@@ -386,7 +387,7 @@ func dataScientist(g *model.Graph) []byte {
 		}
 		m.table([]string{"compute", "kind", "size", "scaling"}, rows)
 		cluster := "cpu-cluster"
-		for _, mc := range model.All[*model.MLCompute](g) {
+		for _, mc := range all[*model.MLCompute](g) {
 			if mc.Kind == model.MLComputeCluster {
 				cluster = model.AddressOf(mc).Leaf()
 				break
@@ -429,16 +430,16 @@ func dataScientist(g *model.Graph) []byte {
 
 // workstationSubnet returns the prefix of the subnet the first member
 // workstation is in.
-func workstationSubnet(g *model.Graph) (netip.Prefix, bool) {
+func workstationSubnet(g *view) (netip.Prefix, bool) {
 	vm, ok := firstMemberVM(g)
 	if !ok {
 		return netip.Prefix{}, false
 	}
-	nic, ok := model.Lookup[*model.NetworkInterface](g, vm.NIC)
+	nic, ok := model.Lookup[*model.NetworkInterface](g.Graph, vm.NIC)
 	if !ok {
 		return netip.Prefix{}, false
 	}
-	v, ok := model.Lookup[*model.VirtualNetwork](g, model.Ref{Address: nic.Subnet.Address.Parent()})
+	v, ok := model.Lookup[*model.VirtualNetwork](g.Graph, model.Ref{Address: nic.Subnet.Address.Parent()})
 	if !ok {
 		return netip.Prefix{}, false
 	}
@@ -458,8 +459,8 @@ func covers(specs []model.AddressSpec, p netip.Prefix) bool {
 
 // pullsWithIdentity reports whether the cluster's kubelet identity holds
 // AcrPull on a registry.
-func pullsWithIdentity(g *model.Graph, aks *model.ManagedCluster) bool {
-	for _, ra := range model.All[*model.RoleAssignment](g) {
+func pullsWithIdentity(g *view, aks *model.ManagedCluster) bool {
+	for _, ra := range all[*model.RoleAssignment](g) {
 		if ra.RoleName == "AcrPull" && ra.Principal.UserIdentity == aks.KubeletIdentity && ra.Scope.Type == model.TypeContainerRegistry {
 			return true
 		}
@@ -467,8 +468,8 @@ func pullsWithIdentity(g *model.Graph, aks *model.ManagedCluster) bool {
 	return false
 }
 
-func firstMemberVM(g *model.Graph) (*model.VirtualMachine, bool) {
-	for _, vm := range model.All[*model.VirtualMachine](g) {
+func firstMemberVM(g *view) (*model.VirtualMachine, bool) {
+	for _, vm := range all[*model.VirtualMachine](g) {
 		if vm.Member != "" {
 			return vm, true
 		}
@@ -476,7 +477,7 @@ func firstMemberVM(g *model.Graph) (*model.VirtualMachine, bool) {
 	return nil, false
 }
 
-func dataEngineer(g *model.Graph) []byte {
+func dataEngineer(g *view) []byte {
 	m := &md{}
 	m.h(1, "Runbook: data engineer (%s)", g.Name)
 	adf, ok := first[*model.DataFactory](g)
@@ -487,12 +488,12 @@ func dataEngineer(g *model.Graph) []byte {
 	m.p("Data Factory %s in %s (public access %s): open ADF Studio from your workstation.", tick(adf.Name), tick(adf.Group), strings.ToLower(string(adf.PublicNetworkAccess)))
 
 	m.h(2, "Self-hosted integration runtime")
-	for _, ir := range model.All[*model.IntegrationRuntime](g) {
+	for _, ir := range all[*model.IntegrationRuntime](g) {
 		if ir.SelfHosted == nil {
 			continue
 		}
 		m.p("Runtime %s: %s.", tick(ir.Name), strings.TrimSuffix(ir.Description, "."))
-		for _, x := range model.All[*model.VMExtension](g) {
+		for _, x := range all[*model.VMExtension](g) {
 			if x.Kind == model.ExtIntegrationRuntime && x.RegistersIntegrationRuntime.Address == model.AddressOf(ir) {
 				vm := model.AddressOf(x).Parent()
 				m.p("It is installed and registered at deployment by extension %s on VM %s; the authentication key is read during deployment and never stored. Check it in ADF Studio under Manage > Integration runtimes (status Running), or:", tick(x.Name), tick(vm.Name))
@@ -505,7 +506,7 @@ func dataEngineer(g *model.Graph) []byte {
 	m.h(2, "Linked services")
 	var rows [][]string
 	var oracle, lake string
-	for _, ls := range model.All[*model.LinkedService](g) {
+	for _, ls := range all[*model.LinkedService](g) {
 		leaf := ls.Name[strings.LastIndexByte(ls.Name, '/')+1:]
 		detail := ""
 		switch p := ls.Properties.(type) {
@@ -528,7 +529,7 @@ func dataEngineer(g *model.Graph) []byte {
 	m.p("The Oracle connection runs on the self-hosted runtime in the integration subnet; the firewall lets that subnet reach the database port over the VPN. Test it in ADF Studio with Test connection.")
 
 	var containers []string
-	for _, c := range model.All[*model.BlobContainer](g) {
+	for _, c := range all[*model.BlobContainer](g) {
 		containers = append(containers, c.Name[strings.LastIndexByte(c.Name, '/')+1:])
 	}
 	sort.Strings(containers)
