@@ -18,7 +18,7 @@ func Diagram(graph *model.Graph) []byte {
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	w("digraph %s {", q(g.Name))
-	w("  graph [rankdir=TB, compound=true, newrank=true, nodesep=0.2, ranksep=0.5, fontname=\"Helvetica\", fontsize=12, label=%s, labelloc=t];",
+	w("  graph [rankdir=TB, compound=true, nodesep=0.2, ranksep=0.5, fontname=\"Helvetica\", fontsize=12, label=%s, labelloc=t];",
 		q(fmt.Sprintf("%s in %s", g.Name, g.Location)))
 	w("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];")
 	w("  edge [fontname=\"Helvetica\", fontsize=9];")
