@@ -17,7 +17,8 @@ import (
 func TestPricesRefreshThenCost(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := r.URL.Query().Get("$filter")
-		if !strings.Contains(f, "armRegionName eq 'australiaeast'") {
+		regional := strings.Contains(f, "armRegionName eq 'australiaeast'") || strings.Contains(f, "armRegionName eq 'Global'")
+		if strings.Contains(f, "armRegionName") && !regional {
 			http.Error(w, "unexpected filter "+f, http.StatusBadRequest)
 			return
 		}

@@ -32,6 +32,10 @@ type Meter struct {
 	Date    string `json:"date"`
 	Source  string `json:"source"`
 	Checked string `json:"checked,omitempty"`
+	// BillingRegion says where the Retail Prices API lists the meter: ""
+	// in the deployment region, "Global" in the Global billing region, or
+	// "none" without a region (private DNS zones, Defender plans).
+	BillingRegion string `json:"billingRegion,omitempty"`
 	// VCPUs is the vCPU count of a virtual machine size meter.
 	VCPUs int `json:"vcpus,omitempty"`
 }
@@ -108,6 +112,7 @@ func (t *Table) Override(ms []Meter) *Table {
 	for _, m := range ms {
 		if old, ok := out.meters[m.ID]; ok {
 			m.VCPUs = old.VCPUs
+			m.BillingRegion = old.BillingRegion
 			out.meters[m.ID] = m
 		}
 	}

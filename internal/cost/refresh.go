@@ -49,8 +49,16 @@ type retailPage struct {
 // price in region.
 func Filter(m Meter, region string) string {
 	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-	return fmt.Sprintf("serviceName eq %s and armRegionName eq %s and priceType eq 'Consumption' and productName eq %s and meterName eq %s",
-		q(m.ServiceName), q(region), q(m.ProductName), q(m.MeterName))
+	where := " and armRegionName eq " + q(region)
+	switch m.BillingRegion {
+	case "none":
+		where = ""
+	case "":
+	default:
+		where = " and armRegionName eq " + q(m.BillingRegion)
+	}
+	return fmt.Sprintf("serviceName eq %s%s and priceType eq 'Consumption' and productName eq %s and meterName eq %s",
+		q(m.ServiceName), where, q(m.ProductName), q(m.MeterName))
 }
 
 // Refresh asks the API for the current price of every meter of t in region.
@@ -70,10 +78,18 @@ func (c *Client) Refresh(ctx context.Context, t *Table, region string, now time.
 		}
 		m.USD = item.RetailPrice
 		m.Region = region
+
 		m.Unit = item.UnitOfMeasure
 		m.Date = now.UTC().Format("2006-01-02")
 		m.Source = RetailPricesURL + "?$filter=" + url.QueryEscape(Filter(m, region))
 		m.Checked = "fetched from the Azure Retail Prices API (effective " + strings.TrimSuffix(item.EffectiveStartDate, "T00:00:00Z") + ")"
+		switch m.BillingRegion {
+		case "none":
+			m.Checked += "; the API lists it without a region"
+		case "":
+		default:
+			m.Checked += "; the API lists it under billing region " + m.BillingRegion
+		}
 		found = append(found, m)
 	}
 	return found, missing, nil

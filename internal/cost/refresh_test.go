@@ -123,10 +123,21 @@ func TestRefreshEndlessPagination(t *testing.T) {
 	}
 }
 
-func TestFilterQuotes(t *testing.T) {
-	got := Filter(Meter{ServiceName: "S", ProductName: "O'Brien", MeterName: "M"}, "eastus")
-	want := "serviceName eq 'S' and armRegionName eq 'eastus' and priceType eq 'Consumption' and productName eq 'O''Brien' and meterName eq 'M'"
-	if got != want {
-		t.Errorf("Filter = %q; want %q", got, want)
+func TestFilter(t *testing.T) {
+	tests := []struct {
+		m    Meter
+		want string
+	}{
+		{Meter{ServiceName: "S", ProductName: "O'Brien", MeterName: "M"},
+			"serviceName eq 'S' and armRegionName eq 'eastus' and priceType eq 'Consumption' and productName eq 'O''Brien' and meterName eq 'M'"},
+		{Meter{ServiceName: "Virtual Network", ProductName: "Virtual Network Private Link", MeterName: "Standard Private Endpoint", BillingRegion: "Global"},
+			"serviceName eq 'Virtual Network' and armRegionName eq 'Global' and priceType eq 'Consumption' and productName eq 'Virtual Network Private Link' and meterName eq 'Standard Private Endpoint'"},
+		{Meter{ServiceName: "Azure DNS", ProductName: "Azure DNS", MeterName: "Private Zone", BillingRegion: "none"},
+			"serviceName eq 'Azure DNS' and priceType eq 'Consumption' and productName eq 'Azure DNS' and meterName eq 'Private Zone'"},
+	}
+	for _, tt := range tests {
+		if got := Filter(tt.m, "eastus"); got != tt.want {
+			t.Errorf("Filter(%+v) = %q; want %q", tt.m, got, tt.want)
+		}
 	}
 }
