@@ -24,8 +24,9 @@ func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
 		Short: "Compile the spec (or the built-in example), write the deployment and summarise it",
 		Long: `plan reads SPEC (the built-in example when omitted), compiles it into
 resources and writes the ARM deployment to OUT/arm, the documentation and
-diagram to OUT/docs and the HTML report to OUT/report.html. It prints the resources
-by resource group and type, the address plan and the files written.
+diagram to OUT/docs and the HTML report to OUT/report.html. It prints the
+resources by resource group and type, the address plan and the files
+written.
 
 When the spec has errors plan prints every one and writes nothing; the
 previous contents of OUT/arm are replaced only when the whole run succeeds.`,
