@@ -9,19 +9,24 @@ type PlanOptions struct {
 	IO
 	// SpecFile is the spec to read; "" means the built-in example.
 	SpecFile string
-	// OutDir receives the rendered files (OutDir/arm/...).
+	// OutDir receives the rendered files (OutDir/arm/..., OutDir/docs/...,
+	// OutDir/report.html).
 	OutDir string
+	// CacheDir holds refreshed prices for the cost estimate in the docs.
+	CacheDir string
 }
 
 // NewCmdPlan returns the plan command; runF replaces runPlan in tests.
 func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
-	opts := &PlanOptions{IO: streams}
+	opts := &PlanOptions{IO: streams, CacheDir: userCacheDir()}
 	cmd := &cobra.Command{
 		Use:   "plan [SPEC]",
 		Short: "Compile the spec (or the built-in example), write the deployment and summarise it",
 		Long: `plan reads SPEC (the built-in example when omitted), compiles it into
-resources and writes the ARM deployment to OUT/arm. It prints the resources
-by resource group and type, the address plan and the files written.
+resources and writes the ARM deployment to OUT/arm, the documentation and
+diagram to OUT/docs and the HTML report to OUT/report.html. It prints the
+resources by resource group and type, the address plan and the files
+written.
 
 When the spec has errors plan prints every one and writes nothing; the
 previous contents of OUT/arm are replaced only when the whole run succeeds.
@@ -61,6 +66,11 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	docs, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res)
+	if err != nil {
+		return err
+	}
+	written = append(written, docs...)
 	writeSummary(opts.Out, doc, res, written)
 	return nil
 }

@@ -55,6 +55,8 @@ var Rules = []Rule{
 		Why: "the fake Azure servers are for tests only; production code never imports them"},
 	{Pkg: "internal/reach/...", Forbid: []string{"internal/render/...", "internal/deploy/...", "internal/cli/..."},
 		Why: "reach reads the model and the spec's intents; renderers and commands read its answers, never the reverse"},
+	{Pkg: "internal/cost/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
+		Why: "cost prices the model; it reads neither the spec, the compiler nor the renderers"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)
