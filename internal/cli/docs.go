@@ -63,11 +63,16 @@ OUT/docs is replaced as a whole only when the run succeeds.`,
 }
 
 func runDocs(opts *DocsOptions) error {
-	_, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
+	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {
 		return err
 	}
-	written, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res)
+	// The docs show every intent's verdict, holding or not.
+	intents, err := proveIntents(doc, res)
+	if err != nil {
+		return err
+	}
+	written, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
 	if err != nil {
 		return err
 	}
@@ -101,12 +106,12 @@ func estimate(g *compile.Result, cacheDir string) (*cost.Report, error) {
 
 // writeDocs renders and writes OUT/docs and OUT/report.html. The reach and
 // check results are not evaluated yet, which the documents say.
-func writeDocs(outDir, cacheDir, source string, res *compile.Result) ([]output.Written, error) {
+func writeDocs(outDir, cacheDir, source string, res *compile.Result, results docs.Results) ([]output.Written, error) {
 	est, err := estimate(res, cacheDir)
 	if err != nil {
 		return nil, err
 	}
-	out, err := docs.Render(docs.Input{Graph: res.Graph, Cost: est, Source: source}, docs.Graphviz{})
+	out, err := docs.Render(docs.Input{Graph: res.Graph, Results: results, Cost: est, Source: source}, docs.Graphviz{})
 	if err != nil {
 		return nil, internal(fmt.Errorf("rendering docs: %w", err))
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/spf13/cobra"
 )
 
@@ -55,7 +56,8 @@ func runPlan(opts *PlanOptions) error {
 		return err
 	}
 	// Network intents must hold before anything is written (exit 3).
-	if err := checkIntents(doc, res, opts.ErrOut); err != nil {
+	intents, err := checkIntents(doc, res, opts.ErrOut)
+	if err != nil {
 		return err
 	}
 	files, err := renderARM(res)
@@ -66,11 +68,11 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	docs, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res)
+	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
 	if err != nil {
 		return err
 	}
-	written = append(written, docs...)
+	written = append(written, docFiles...)
 	writeSummary(opts.Out, doc, res, written)
 	return nil
 }

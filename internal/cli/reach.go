@@ -14,6 +14,7 @@ import (
 	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/reach"
+	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
@@ -259,21 +260,41 @@ func writeHops(w io.Writer, hops []reach.Hop) {
 	}
 }
 
-// checkIntents proves the built-in and spec intents of a compiled spec, as
-// plan does before writing anything; it returns exit 3 when one fails.
-func checkIntents(doc *spec.Document, res *compile.Result, errOut io.Writer) error {
+// proveIntents proves the built-in and spec intents of a compiled spec.
+func proveIntents(doc *spec.Document, res *compile.Result) ([]reach.Result, error) {
 	n, err := buildReach(doc, res, "")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sp, ds := n.SpecIntents(doc)
 	if ds.HasErrors() {
-		return failed(ds)
+		return nil, failed(ds)
 	}
-	results := n.Check(append(n.BuiltinIntents(doc), sp...))
+	return n.Check(append(n.BuiltinIntents(doc), sp...)), nil
+}
+
+// checkIntents proves the intents as plan does before writing anything; it
+// returns the results, and exit 3 when one fails.
+func checkIntents(doc *spec.Document, res *compile.Result, errOut io.Writer) ([]reach.Result, error) {
+	results, err := proveIntents(doc, res)
+	if err != nil {
+		return nil, err
+	}
 	if err := intentsFailed(results); err != nil {
 		writeReachTable(errOut, reach.Failed(results), false)
-		return err
+		return nil, err
 	}
-	return nil
+	return results, nil
+}
+
+// docIntents turns reach's results into the docs' intent table.
+func docIntents(results []reach.Result) []docs.IntentResult {
+	out := make([]docs.IntentResult, 0, len(results))
+	for _, r := range results {
+		out = append(out, docs.IntentResult{
+			Name: r.Name, From: r.From, To: r.To, Port: r.Port, Protocol: r.Protocol,
+			Expect: string(r.Expect), Verdict: string(r.Verdict), Holds: r.Holds, DecidedBy: r.DecidedBy,
+		})
+	}
+	return out
 }
