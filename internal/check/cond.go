@@ -72,14 +72,14 @@ type leaf struct {
 
 // subject is what a condition tests.
 type subject interface {
-	// values returns the values to test; multi reports a [*] field, whose
-	// condition must hold for every value.
-	values(x *evalCtx) (vals []any, multi bool, err error)
+	// values returns the values to test and how the condition combines
+	// them.
+	values(x *evalCtx) (vals []any, mode valueMode, err error)
 	describe() string
 }
 
 func (l *leaf) eval(x *evalCtx) (bool, error) {
-	vals, multi, err := l.subject.values(x)
+	vals, mode, err := l.subject.values(x)
 	if err != nil {
 		return false, err
 	}
@@ -89,7 +89,8 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 	}
 	result := true
 	var decisive any = absent
-	if !multi {
+	switch mode {
+	case modeOne:
 		if len(vals) != 1 {
 			return false, fmt.Errorf("%s: internal: %d values", l.subject.describe(), len(vals))
 		}
@@ -98,7 +99,22 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 			return false, fmt.Errorf("%s %s: %w", l.subject.describe(), l.op.name, err)
 		}
 		decisive = vals[0]
-	} else {
+	case modeAny:
+		// A legacy alias stepping into an array without [*] holds when the
+		// condition holds for some element.
+		result = false
+		decisive = vals
+		for _, v := range vals {
+			ok, err := l.op.test(v, want)
+			if err != nil {
+				return false, fmt.Errorf("%s %s: %w", l.subject.describe(), l.op.name, err)
+			}
+			if ok {
+				result, decisive = true, v
+				break
+			}
+		}
+	default:
 		// A [*] field outside count holds when the condition holds for
 		// every element (vacuously for none).
 		for _, v := range vals {
@@ -134,7 +150,11 @@ type compiler struct {
 	unsup []Unsupported
 	// countNames are the names of enclosing value counts.
 	countNames []string
+	// params are the lower-cased names of the parameters the rule reads.
+	params map[string]bool
 }
+
+func (c *compiler) useParam(name string) { c.params[strings.ToLower(name)] = true }
 
 func (c *compiler) unsupported(construct, detail string) {
 	if c.seen[construct] {
@@ -279,12 +299,12 @@ func (c *compiler) count(v any) subject {
 // valueSubject is {"value": ...}.
 type valueSubject struct{ e expr }
 
-func (v valueSubject) values(x *evalCtx) ([]any, bool, error) {
+func (v valueSubject) values(x *evalCtx) ([]any, valueMode, error) {
 	val, err := v.e.eval(x)
 	if err != nil {
-		return nil, false, err
+		return nil, modeOne, err
 	}
-	return []any{val}, false, nil
+	return []any{val}, modeOne, nil
 }
 
 func (v valueSubject) describe() string { return "value " + v.e.String() }
@@ -297,16 +317,16 @@ type fieldSubject struct {
 	text string
 }
 
-func (f *fieldSubject) values(x *evalCtx) ([]any, bool, error) {
+func (f *fieldSubject) values(x *evalCtx) ([]any, valueMode, error) {
 	name := f.name
 	if f.dyn != nil {
 		v, err := f.dyn.eval(x)
 		if err != nil {
-			return nil, false, err
+			return nil, modeOne, err
 		}
 		s, ok := v.(string)
 		if !ok {
-			return nil, false, fmt.Errorf("field expression %s gives %s", f.text, typeName(v))
+			return nil, modeOne, fmt.Errorf("field expression %s gives %s", f.text, typeName(v))
 		}
 		name = s
 	}
@@ -330,12 +350,12 @@ func (cs *countSubject) describe() string {
 	return "count of value " + cs.value.String()
 }
 
-func (cs *countSubject) values(x *evalCtx) ([]any, bool, error) {
+func (cs *countSubject) values(x *evalCtx) ([]any, valueMode, error) {
 	n, err := x.count(cs)
 	if err != nil {
-		return nil, false, err
+		return nil, modeOne, err
 	}
-	return []any{float64(n)}, false, nil
+	return []any{float64(n)}, modeOne, nil
 }
 
 func compactJSON(v any) string {
@@ -413,7 +433,8 @@ func tagName(s string) (string, bool) {
 			inner = inner[1 : len(inner)-1]
 			inner = strings.ReplaceAll(inner, "''", "'")
 		}
-		return inner, inner != ""
+		// "tags[]" (a tag-name parameter left empty) names no tag.
+		return inner, true
 	}
 	return "", false
 }
@@ -422,6 +443,14 @@ func tagName(s string) (string, bool) {
 type policyRule struct {
 	cond cond
 	then thenBlock
+	// params are the lower-cased names of the parameters the evaluated
+	// parts read; "*" means any.
+	params map[string]bool
+}
+
+// reads reports whether the rule reads parameter name.
+func (r *policyRule) reads(name string) bool {
+	return r.params["*"] || r.params[strings.ToLower(name)]
 }
 
 // thenBlock is the rule's effect and its details.
@@ -461,8 +490,8 @@ func compileRule(raw json.RawMessage, d *Definition) (*policyRule, []Unsupported
 	if r.If == nil || r.Then == nil || r.Then.Effect == nil {
 		return nil, nil, fmt.Errorf("policyRule needs if and then.effect")
 	}
-	c := &compiler{funcs: functions(), def: d, seen: map[string]bool{}}
-	pr := &policyRule{cond: c.cond(r.If)}
+	c := &compiler{funcs: functions(), def: d, seen: map[string]bool{}, params: map[string]bool{}}
+	pr := &policyRule{cond: c.cond(r.If), params: c.params}
 	pr.then.effect = c.compileValue(r.Then.Effect)
 	c.details(&pr.then, r.Then.Details)
 	if strings.EqualFold(d.Mode, "Microsoft.Kubernetes.Data") {

@@ -63,18 +63,18 @@ func (x *evalCtx) param(name string) (any, error) {
 }
 
 // field resolves a field of a condition on x.res.
-func (x *evalCtx) field(name string) ([]any, bool, error) {
+func (x *evalCtx) field(name string) ([]any, valueMode, error) {
 	return x.fieldOf(x.res, name, true)
 }
 
 // fieldFunc is the field() template function: the value on the primary
 // resource, an array for [*] aliases, null when missing.
 func (x *evalCtx) fieldFunc(name string) (any, error) {
-	vals, multi, err := x.fieldOf(x.primary, name, x.res == x.primary)
+	vals, mode, err := x.fieldOf(x.primary, name, x.res == x.primary)
 	if err != nil {
 		return nil, err
 	}
-	if multi {
+	if mode != modeOne {
 		out := make([]any, 0, len(vals))
 		for _, v := range vals {
 			if _, ok := v.(absentValue); !ok {
@@ -89,16 +89,16 @@ func (x *evalCtx) fieldFunc(name string) (any, error) {
 	return vals[0], nil
 }
 
-func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, bool, error) {
+func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, valueMode, error) {
 	kind, ok := classifyField(name)
 	if !ok {
-		return nil, false, fmt.Errorf("unknown field %q", name)
+		return nil, modeOne, fmt.Errorf("unknown field %q", name)
 	}
-	one := func(v any, ok bool) ([]any, bool, error) {
+	one := func(v any, ok bool) ([]any, valueMode, error) {
 		if !ok {
-			return []any{absent}, false, nil
+			return []any{absent}, modeOne, nil
 		}
-		return []any{v}, false, nil
+		return []any{v}, modeOne, nil
 	}
 	switch kind {
 	case fieldName:
@@ -129,7 +129,7 @@ func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, bo
 		tn, _ := tagName(name)
 		tags, ok := getProp(r.doc, "tags")
 		m, isMap := tags.(map[string]any)
-		if !ok || !isMap {
+		if !ok || !isMap || tn == "" {
 			return one(nil, false)
 		}
 		return one(getProp(m, tn))
@@ -140,77 +140,120 @@ func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, bo
 	}
 	start, rest := any(r.doc), segs
 	if useBindings {
-		if b := x.bindingFor(segs); b != nil {
-			start, rest = b.value, segs[len(b.path):]
-		}
-	}
-	multi := false
-	for _, s := range rest {
-		if s.all {
-			multi = true
+		if b, n := x.bindingFor(segs); b != nil {
+			start, rest = b.value, segs[n:]
 		}
 	}
 	var out []any
-	walk(start, rest, &out)
-	if !multi && len(out) == 0 {
+	implicit := walk(start, rest, &out)
+	mode := modeOne
+	for _, s := range rest {
+		if s.all {
+			mode = modeAll
+		}
+	}
+	if mode == modeOne && implicit {
+		mode = modeAny
+	}
+	if mode == modeOne && len(out) == 0 {
 		out = []any{absent}
 	}
-	return out, multi, nil
+	return out, mode, nil
 }
 
 // bindingFor returns the innermost count binding whose path is a prefix of
-// segs.
-func (x *evalCtx) bindingFor(segs []pathSeg) *binding {
+// segs, and how many segments of segs it stands for.
+func (x *evalCtx) bindingFor(segs []pathSeg) (*binding, int) {
 	for i := len(x.fields) - 1; i >= 0; i-- {
 		b := &x.fields[i]
-		if hasPathPrefix(segs, b.path) {
-			return b
+		if n, ok := pathPrefix(segs, b.path); ok {
+			return b, n
 		}
 	}
-	return nil
+	return nil, 0
 }
 
-func hasPathPrefix(segs, prefix []pathSeg) bool {
-	if len(prefix) > len(segs) {
-		return false
-	}
-	for i, p := range prefix {
-		if p.all != segs[i].all || !strings.EqualFold(p.name, segs[i].name) {
-			return false
+// pathPrefix matches prefix (a count's path, ending in [*]) against segs.
+// A [*] in prefix also matches where segs steps into the array by name
+// without one, as legacy aliases ("diagnosticSettings/logs.enabled") do.
+func pathPrefix(segs, prefix []pathSeg) (int, bool) {
+	j := 0
+	for _, p := range prefix {
+		if p.all {
+			if j < len(segs) && segs[j].all {
+				j++
+			}
+			continue
 		}
+		if j >= len(segs) || segs[j].all || !strings.EqualFold(p.name, segs[j].name) {
+			return 0, false
+		}
+		j++
 	}
-	return true
+	return j, true
 }
 
-// walk follows segs from v, appending the values reached; a missing
-// property yields absent, a missing or non-array [*] yields nothing.
-func walk(v any, segs []pathSeg, out *[]any) {
+// valueMode says how a condition treats a field's values: one value, every
+// element of a [*] alias, or any element of an array a legacy alias steps
+// into without [*].
+type valueMode int
+
+const (
+	modeOne valueMode = iota
+	modeAll
+	modeAny
+)
+
+// walk follows segs from v, appending the values reached: a missing
+// property yields absent, a missing array under [*] yields nothing. A named
+// step into an array (a legacy alias without [*]) visits every element;
+// walk then reports true.
+func walk(v any, segs []pathSeg, out *[]any) bool {
 	if len(segs) == 0 {
 		*out = append(*out, v)
-		return
+		return false
 	}
 	s := segs[0]
 	if s.all {
 		arr, ok := v.([]any)
 		if !ok {
-			return
+			return false
 		}
+		implicit := false
 		for _, e := range arr {
-			walk(e, segs[1:], out)
+			implicit = walk(e, segs[1:], out) || implicit
 		}
-		return
+		return implicit
 	}
-	m, ok := v.(map[string]any)
-	if !ok {
+	switch t := v.(type) {
+	case map[string]any:
+		next, ok := getProp(t, s.name)
+		if !ok {
+			if !hasAll(segs) {
+				*out = append(*out, absent)
+			}
+			return false
+		}
+		return walk(next, segs[1:], out)
+	case []any:
+		for _, e := range t {
+			walk(e, segs, out)
+		}
+		return true
+	}
+	if !hasAll(segs) {
 		*out = append(*out, absent)
-		return
 	}
-	next, ok := getProp(m, s.name)
-	if !ok {
-		*out = append(*out, absent)
-		return
+	return false
+}
+
+func hasAll(segs []pathSeg) bool {
+	for _, s := range segs {
+		if s.all {
+			return true
+		}
 	}
-	walk(next, segs[1:], out)
+	return false
 }
 
 // enumerate calls fn for every element the path ending in [*] reaches,
@@ -283,8 +326,8 @@ func (x *evalCtx) count(cs *countSubject) (int, error) {
 		return 0, nil
 	}
 	start, rest, done := any(x.res.doc), segs, []pathSeg(nil)
-	if b := x.bindingFor(segs); b != nil && len(b.path) < len(segs) {
-		start, rest, done = b.value, segs[len(b.path):], b.path
+	if b, n := x.bindingFor(segs); b != nil && n < len(segs) {
+		start, rest, done = b.value, segs[n:], segs[:n]
 	}
 	err := enumerate(start, rest, done, nil, func(binds []binding) error {
 		if cs.where == nil {
@@ -341,16 +384,14 @@ func (x *evalCtx) currentValue(args []any) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("current(%q): no such alias on %s", name, x.res.typ)
 	}
-	b := x.bindingFor(segs)
+	b, n := x.bindingFor(segs)
 	if b == nil {
 		return nil, fmt.Errorf("current(%q) outside a count of it", name)
 	}
 	var out []any
-	walk(b.value, segs[len(b.path):], &out)
-	for _, s := range segs[len(b.path):] {
-		if s.all {
-			return out, nil
-		}
+	walk(b.value, segs[n:], &out)
+	if hasAll(segs[n:]) {
+		return out, nil
 	}
 	if len(out) == 0 {
 		return nil, nil
@@ -390,7 +431,8 @@ func (x *evalCtx) resourceGroup() any {
 		g = x.primary.Address.Name
 	}
 	id := "/subscriptions/" + SubscriptionID + "/resourceGroups/" + g
-	out := map[string]any{"id": id, "name": g, "type": "Microsoft.Resources/resourceGroups", "location": ""}
+	out := map[string]any{"id": id, "name": g, "type": "Microsoft.Resources/resourceGroups", "location": "",
+		"managedBy": nil, "properties": map[string]any{"provisioningState": "Succeeded"}}
 	if rg, ok := x.in.byID[strings.ToLower(id)]; ok {
 		if loc, ok := getProp(rg.doc, "location"); ok {
 			out["location"] = loc
@@ -411,7 +453,10 @@ func resolveParams(d *Definition, given Params) (map[string]any, error) {
 			raw = v
 		}
 		if len(raw) == 0 {
-			return nil, fmt.Errorf("parameter %q has no value", p.Name)
+			if d.rule.reads(p.Name) {
+				return nil, fmt.Errorf("parameter %q has no value", p.Name)
+			}
+			continue
 		}
 		var v any
 		if err := json.Unmarshal(raw, &v); err != nil {

@@ -24,8 +24,9 @@ func (s *Set) Evaluate(in *Input) *Result {
 	res := &Result{Resources: in.Len()}
 	for _, a := range s.Assignments() {
 		d := a.Definition
-		if len(d.unsupported) > 0 {
+		if len(d.unsupported) > 0 || len(a.missing) > 0 {
 			res.Unsupported = append(res.Unsupported, d.unsupported...)
+			res.Unsupported = append(res.Unsupported, a.missing...)
 			continue
 		}
 		res.Definitions++

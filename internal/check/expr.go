@@ -112,7 +112,7 @@ func (c *compiler) compileValue(v any) expr {
 	switch t := v.(type) {
 	case string:
 		if isExpression(t) {
-			e, err := parseExpression(t[1:len(t)-1], c.funcs)
+			e, err := parseExpression(t[1:len(t)-1], c.funcs, c.useParam)
 			if err != nil {
 				c.unsupported(err.construct, err.detail)
 				return literal{t}
@@ -198,10 +198,13 @@ type parser struct {
 	s     string
 	i     int
 	funcs map[string]*function
+	// onParam is told the name of each parameter the expression reads ("*"
+	// when the name is computed).
+	onParam func(string)
 }
 
-func parseExpression(s string, funcs map[string]*function) (expr, *parseError) {
-	p := &parser{s: s, funcs: funcs}
+func parseExpression(s string, funcs map[string]*function, onParam func(string)) (expr, *parseError) {
+	p := &parser{s: s, funcs: funcs, onParam: onParam}
 	e, err := p.expr()
 	if err != nil {
 		return nil, err
@@ -302,6 +305,14 @@ func (p *parser) expr() (expr, *parseError) {
 		}
 		if len(args) < fn.min || (fn.max >= 0 && len(args) > fn.max) {
 			return nil, p.fail("%s takes %s arguments, got %d", name, fn.arity(), len(args))
+		}
+		if strings.EqualFold(name, "parameters") && p.onParam != nil {
+			if l, ok := args[0].(literal); ok {
+				ps, _ := l.v.(string)
+				p.onParam(ps)
+			} else {
+				p.onParam("*")
+			}
 		}
 		e = &call{name: strings.ToLower(name), fn: fn, args: args}
 	default:

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -93,9 +92,7 @@ func InputOf(rs []Resource) (*Input, error) {
 
 func (in *Input) add(r Resource) error {
 	var doc map[string]any
-	dec := json.NewDecoder(bytes.NewReader(r.Body))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
+	if err := json.Unmarshal(r.Body, &doc); err != nil {
 		return fmt.Errorf("%s: body: %w", r.Address, err)
 	}
 	key := strings.ToLower(r.ID)

@@ -16,6 +16,8 @@ type Params map[string]json.RawMessage
 type Assignment struct {
 	Definition *Definition
 	Params     Params
+
+	missing []Unsupported
 }
 
 // Set is the rule set check evaluates: assignments and the alias table the
@@ -37,9 +39,12 @@ func NewSet(a *Aliases) *Set {
 	return &Set{aliases: a, byName: map[string]int{}}
 }
 
-// Add assigns d with params. Two definitions with one name, a value for a
-// parameter d does not declare, or a parameter with neither value nor
-// default is an error.
+// Add assigns d with params. Two definitions with one name or a value for
+// a parameter d does not declare is an error. A parameter the rule reads
+// that has neither value nor default makes the assignment unsupported: it
+// is listed in Result.Unsupported, not evaluated. (Parameters only a
+// deployIfNotExists template reads may stay unset: check never runs the
+// deployment.)
 func (s *Set) Add(d *Definition, params Params) error {
 	if _, dup := s.byName[d.Name]; dup {
 		return fmt.Errorf("policy %s (%s) added twice", d.Name, d.Source)
@@ -49,13 +54,15 @@ func (s *Set) Add(d *Definition, params Params) error {
 			return fmt.Errorf("policy %s: no parameter %q", d.Name, name)
 		}
 	}
+	a := Assignment{Definition: d, Params: params}
 	for _, p := range d.Parameters {
-		if _, ok := lookupParam(params, p.Name); !ok && len(p.Default) == 0 {
-			return fmt.Errorf("policy %s: parameter %q has no default and no value", d.Name, p.Name)
+		if _, ok := lookupParam(params, p.Name); !ok && len(p.Default) == 0 && d.rule.reads(p.Name) {
+			a.missing = append(a.missing, Unsupported{Policy: d.Name, Source: d.Source,
+				Construct: "parameter " + p.Name, Detail: "the rule reads it, it has no default and the assignment gives no value"})
 		}
 	}
 	s.byName[d.Name] = len(s.assignments)
-	s.assignments = append(s.assignments, Assignment{Definition: d, Params: params})
+	s.assignments = append(s.assignments, a)
 	return nil
 }
 

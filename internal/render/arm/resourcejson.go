@@ -123,7 +123,7 @@ func literalStrings(v any) any {
 	return v
 }
 
-// quotedLiteral reads "['...']" (with '' for a quote).
+// quotedLiteral reads "['...']" (with ” for a quote).
 func quotedLiteral(s string) (string, bool) {
 	if !strings.HasPrefix(s, "['") || !strings.HasSuffix(s, "']") || len(s) < 4 {
 		return "", false
