@@ -70,7 +70,8 @@ func NewInput(g *model.Graph, bodies map[model.Address]json.RawMessage) (*Input,
 }
 
 // InputOf builds an input from resources given directly (tests, imported
-// templates). Resource IDs must be unique.
+// templates). Resource IDs must be unique. Besides the inline children it
+// adds the state Azure derives once deployed (see derive).
 func InputOf(rs []Resource) (*Input, error) {
 	in := &Input{byID: map[string]*resource{}, children: map[string][]*resource{}}
 	for _, r := range rs {
@@ -82,6 +83,9 @@ func InputOf(rs []Resource) (*Input, error) {
 		if err := in.expandInline(r); err != nil {
 			return nil, err
 		}
+	}
+	if err := in.derive(); err != nil {
+		return nil, err
 	}
 	sort.Slice(in.resources, func(i, j int) bool {
 		return in.resources[i].Address.Less(in.resources[j].Address)
