@@ -47,12 +47,12 @@ var Rules = []Rule{
 		Why: "compile builds the model; renderers and commands read it"},
 	{Pkg: "internal/render/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/cli/..."},
 		Why: "renderers read only the model, never the spec or the compiler"},
+	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
+		Why: "only the command's main package runs the cli"},
 	{Pkg: "internal/check/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/report/..."},
 		Why: "check judges the model as Azure Policy would; the caller presents the resources and reports the result"},
 	{Pkg: "internal/report/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/..."},
 		Why: "report only formats results the analyses produced"},
-	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
-		Why: "only the command's main package runs the cli"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)
