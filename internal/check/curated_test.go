@@ -99,6 +99,7 @@ func TestCuratedBuiltins(t *testing.T) {
 	}
 	for _, tc := range curated {
 		t.Run(tc.file, func(t *testing.T) {
+			t.Parallel()
 			defs, err := check.LoadDir(filepath.Join(dir, "definitions", filepath.Dir(tc.file)))
 			if err != nil {
 				t.Fatal(err)
