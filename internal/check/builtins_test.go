@@ -13,8 +13,9 @@ import (
 
 // builtinSet assigns every built-in with its defaults, and, for parameters
 // without one, the values an assignment for the example would give: the
-// example's Log Analytics workspace, its region, its VM sizes; otherwise an
-// empty value of the parameter's type.
+// example's Log Analytics workspace, its region, its VM and storage SKUs;
+// otherwise an empty value of the parameter's type (so allow-list
+// definitions such as approved linked service types report everything).
 func builtinSet(t testing.TB, defs []*check.Definition, aliases *check.Aliases, g *model.Graph) *check.Set {
 	t.Helper()
 	var workspace string
@@ -25,8 +26,11 @@ func builtinSet(t testing.TB, defs []*check.Definition, aliases *check.Aliases, 
 		case model.TypeLogAnalyticsWorkspace:
 			workspace = check.ResourceID(g, a)
 		}
-		if vm, ok := r.(*model.VirtualMachine); ok {
-			sizes = append(sizes, vm.Size)
+		switch x := r.(type) {
+		case *model.VirtualMachine:
+			sizes = append(sizes, x.Size)
+		case *model.StorageAccount:
+			sizes = append(sizes, string(x.SKU))
 		}
 	}
 	set := check.NewSet(aliases)
