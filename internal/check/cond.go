@@ -116,7 +116,10 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 		}
 	default:
 		// A [*] field outside count holds when the condition holds for
-		// every element (vacuously for none).
+		// every element, "with logical AND between them" (Learn: "Author
+		// policies for array properties on Azure resources",
+		// https://learn.microsoft.com/azure/governance/policy/how-to/author-policies-for-arrays),
+		// so vacuously for an empty or missing array.
 		for _, v := range vals {
 			ok, err := l.op.test(v, want)
 			if err != nil {
