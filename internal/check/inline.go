@@ -69,10 +69,15 @@ func (in *Input) expandInline(r *resource) error {
 // derive adds what Azure shows on resources once the deployment has run
 // and the model states only from the other side: each private endpoint
 // appears as an approved connection on the resource it connects to (in its
-// privateEndpointConnections array and as a child resource), and a web
-// app's siteConfig appears as its config/web child. Policies about private
-// link and App Service settings read these.
+// privateEndpointConnections array and as a child resource), each IP
+// configuration placed in a subnet appears in the subnet's
+// ipConfigurations, and a web app's siteConfig appears as its config/web
+// child. Policies about private link, subnets and App Service settings read
+// these.
 func (in *Input) derive() error {
+	if err := in.deriveSubnetIPConfigs(); err != nil {
+		return err
+	}
 	for _, pe := range append([]*resource(nil), in.resources...) {
 		if !strings.EqualFold(pe.typ, "Microsoft.Network/privateEndpoints") {
 			continue
@@ -170,4 +175,93 @@ func (in *Input) connect(t, pe *resource, groups any) error {
 		return err
 	}
 	return in.add(Resource{Address: t.Address.Child("privateEndpointConnections", pe.name), ID: id, Origin: t.Origin, Body: raw})
+}
+
+// deriveSubnetIPConfigs lists, on each subnet (its resource and its entry in
+// the virtual network), the IP configurations of the resources placed in
+// it: network interfaces, gateways, firewalls, Bastion, DNS resolver
+// endpoints, and private endpoints through their network interface.
+func (in *Input) deriveSubnetIPConfigs() error {
+	bySubnet := map[string][]any{}
+	var order []string
+	add := func(subnetID, ipcID string) {
+		k := strings.ToLower(subnetID)
+		if _, ok := bySubnet[k]; !ok {
+			order = append(order, k)
+		}
+		bySubnet[k] = append(bySubnet[k], map[string]any{"id": ipcID})
+	}
+	for _, r := range in.resources {
+		props, _ := getProp(r.doc, "properties")
+		pm, _ := props.(map[string]any)
+		if pm == nil {
+			continue
+		}
+		if strings.EqualFold(r.typ, "Microsoft.Network/privateEndpoints") {
+			sub, _ := getProp(pm, "subnet")
+			sid, _ := getProp(asMap(sub), "id")
+			if s, ok := sid.(string); ok {
+				nic := r.name + ".nic"
+				if n, ok := getProp(pm, "customNetworkInterfaceName"); ok && toString(n) != "" {
+					nic = toString(n)
+				}
+				add(s, "/subscriptions/"+SubscriptionID+"/resourceGroups/"+r.Address.Group+"/providers/Microsoft.Network/networkInterfaces/"+nic+"/ipConfigurations/privateEndpointIpConfig")
+			}
+			continue
+		}
+		ipcs, _ := getProp(pm, "ipConfigurations")
+		list, _ := ipcs.([]any)
+		for i, e := range list {
+			em := asMap(e)
+			name := toString(em["name"])
+			if name == "" {
+				name = fmt.Sprintf("ipconfig%d", i+1)
+			}
+			// The subnet sits under properties or, for DNS resolver
+			// endpoints, directly in the entry.
+			sub, ok := getProp(asMap(em["properties"]), "subnet")
+			if !ok {
+				sub = em["subnet"]
+			}
+			sid, _ := getProp(asMap(sub), "id")
+			if s, ok := sid.(string); ok {
+				add(s, r.ID+"/ipConfigurations/"+name)
+			}
+		}
+	}
+	for _, k := range order {
+		subnet := in.byID[k]
+		if subnet == nil {
+			continue
+		}
+		appendIPConfigs(subnet.doc, bySubnet[k])
+		if vnet := in.byID[strings.ToLower(parentID(subnet.ID))]; vnet != nil {
+			props := asMap(vnet.doc["properties"])
+			subs, _ := getProp(props, "subnets")
+			list, _ := subs.([]any)
+			for _, e := range list {
+				em := asMap(e)
+				if strings.EqualFold(toString(em["name"]), subnet.name) {
+					appendIPConfigs(em, bySubnet[k])
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func appendIPConfigs(doc map[string]any, ipcs []any) {
+	props := asMap(doc["properties"])
+	if props == nil {
+		props = map[string]any{}
+		doc["properties"] = props
+	}
+	existing, _ := getProp(props, "ipConfigurations")
+	list, _ := existing.([]any)
+	props["ipConfigurations"] = append(list, ipcs...)
+}
+
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
 }

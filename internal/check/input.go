@@ -163,7 +163,21 @@ func parentID(id string) string {
 // Len returns the number of resources, inline children included.
 func (in *Input) Len() int { return len(in.resources) }
 
-// Resources returns the resources sorted by address.
+// Presented returns the body of the resource at a as the evaluator sees it:
+// the body given, with its leaf name and ID, and the state derived from
+// other resources (see derive).
+func (in *Input) Presented(a model.Address) (json.RawMessage, bool) {
+	for _, r := range in.resources {
+		if r.Address == a {
+			b, err := json.Marshal(r.doc)
+			return b, err == nil
+		}
+	}
+	return nil, false
+}
+
+// Resources returns the resources sorted by address, with their bodies as
+// given (inline children and derived resources included).
 func (in *Input) Resources() []Resource {
 	out := make([]Resource, len(in.resources))
 	for i, r := range in.resources {

@@ -51,3 +51,24 @@ func TestExampleInput(t *testing.T) {
 		t.Errorf("%d subnets presented; want every inline subnet", subnets)
 	}
 }
+
+// TestSubnetIPConfigs checks that subnets list what is placed in them, as
+// policies on subnet usage read.
+func TestSubnetIPConfigs(t *testing.T) {
+	in := inputOf(t, exampleGraph(t))
+	for _, r := range in.Resources() {
+		if r.Address.Type != "Microsoft.Network/virtualNetworks/subnets" || r.Address.Leaf() != "AzureFirewallSubnet" {
+			continue
+		}
+		body, _ := in.Presented(r.Address)
+		if !strings.Contains(string(body), "/Microsoft.Network/azureFirewalls/") {
+			t.Errorf("%s does not list the firewall's IP configuration: %s", r.Address, body)
+		}
+		vnet, _ := in.Presented(r.Address.Parent())
+		if !strings.Contains(string(vnet), "/Microsoft.Network/azureFirewalls/") {
+			t.Errorf("%s does not list the firewall's IP configuration in its subnets", r.Address.Parent())
+		}
+		return
+	}
+	t.Fatalf("no AzureFirewallSubnet in the example")
+}
