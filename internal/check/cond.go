@@ -75,7 +75,7 @@ type subject interface {
 	// values returns the values to test and how the condition combines
 	// them.
 	values(x *evalCtx) (vals []any, mode valueMode, err error)
-	describe() string
+	describe(x *evalCtx) string
 }
 
 func (l *leaf) eval(x *evalCtx) (bool, error) {
@@ -92,11 +92,11 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 	switch mode {
 	case modeOne:
 		if len(vals) != 1 {
-			return false, fmt.Errorf("%s: internal: %d values", l.subject.describe(), len(vals))
+			return false, fmt.Errorf("%s: internal: %d values", l.subject.describe(x), len(vals))
 		}
 		result, err = l.op.test(vals[0], want)
 		if err != nil {
-			return false, fmt.Errorf("%s %s: %w", l.subject.describe(), l.op.name, err)
+			return false, fmt.Errorf("%s %s: %w", l.subject.describe(x), l.op.name, err)
 		}
 		decisive = vals[0]
 	case modeAny:
@@ -107,7 +107,7 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 		for _, v := range vals {
 			ok, err := l.op.test(v, want)
 			if err != nil {
-				return false, fmt.Errorf("%s %s: %w", l.subject.describe(), l.op.name, err)
+				return false, fmt.Errorf("%s %s: %w", l.subject.describe(x), l.op.name, err)
 			}
 			if ok {
 				result, decisive = true, v
@@ -123,7 +123,7 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 		for _, v := range vals {
 			ok, err := l.op.test(v, want)
 			if err != nil {
-				return false, fmt.Errorf("%s %s: %w", l.subject.describe(), l.op.name, err)
+				return false, fmt.Errorf("%s %s: %w", l.subject.describe(x), l.op.name, err)
 			}
 			if !ok {
 				result = false
@@ -139,7 +139,7 @@ func (l *leaf) eval(x *evalCtx) (bool, error) {
 		}
 	}
 	if x.trace != nil {
-		*x.trace = append(*x.trace, fmt.Sprintf("%s is %s: %s %s is %v", l.subject.describe(), display(decisive), l.op.name, display(want), result))
+		*x.trace = append(*x.trace, fmt.Sprintf("%s is %s: %s %s is %v", l.subject.describe(x), display(decisive), l.op.name, display(want), result))
 	}
 	return result, nil
 }
@@ -310,7 +310,7 @@ func (v valueSubject) values(x *evalCtx) ([]any, valueMode, error) {
 	return []any{val}, modeOne, nil
 }
 
-func (v valueSubject) describe() string { return "value " + v.e.String() }
+func (v valueSubject) describe(*evalCtx) string { return "value " + v.e.String() }
 
 // fieldSubject is {"field": ...}; dyn is set when the field name is itself
 // an expression.
@@ -336,7 +336,17 @@ func (f *fieldSubject) values(x *evalCtx) ([]any, valueMode, error) {
 	return x.field(name)
 }
 
-func (f *fieldSubject) describe() string { return "field " + f.text }
+// describe names the field; a computed name is shown as computed.
+func (f *fieldSubject) describe(x *evalCtx) string {
+	if f.dyn != nil {
+		if v, err := f.dyn.eval(x); err == nil {
+			if s, ok := v.(string); ok {
+				return "field " + s
+			}
+		}
+	}
+	return "field " + f.text
+}
 
 // countSubject is {"count": ...}.
 type countSubject struct {
@@ -346,7 +356,7 @@ type countSubject struct {
 	where cond
 }
 
-func (cs *countSubject) describe() string {
+func (cs *countSubject) describe(*evalCtx) string {
 	if cs.field != "" {
 		return "count of " + cs.field
 	}

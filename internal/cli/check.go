@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,6 +29,9 @@ type CheckOptions struct {
 	PolicyDirs []string
 	// FailOn is the lowest finding level that makes check exit 4.
 	FailOn string
+	// ParamsFile holds assignment parameter values for the definitions of
+	// PolicyDirs: {"<definition name>": {"<parameter>": <value>}}.
+	ParamsFile string
 }
 
 // baselineAssignments returns enclave's own policy baseline for a graph.
@@ -68,6 +73,7 @@ deployIfNotExists) or none.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, json or sarif")
 	cmd.Flags().StringArrayVar(&opts.PolicyDirs, "policy-dir", nil, "add the policy definitions (*.json) under this directory; repeatable")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "audit", "exit 4 on findings at or above this level: deny, audit, change or none")
+	cmd.Flags().StringVar(&opts.ParamsFile, "policy-params", "", `JSON file of parameter values for --policy-dir definitions: {"<definition name>": {"<parameter>": value}}`)
 	return cmd
 }
 
@@ -86,7 +92,11 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	set, err := buildPolicySet(res.Graph, opts.PolicyDirs)
+	params, err := readPolicyParams(opts.ParamsFile)
+	if err != nil {
+		return err
+	}
+	set, err := buildPolicySet(res.Graph, opts.PolicyDirs, params)
 	if err != nil {
 		return err
 	}
@@ -111,9 +121,26 @@ func runCheck(opts *CheckOptions) error {
 	return nil
 }
 
+// readPolicyParams reads --policy-params; "" means none.
+func readPolicyParams(file string) (map[string]check.Params, error) {
+	if file == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, userError(diag.Pos{File: file}, "give a JSON file of parameter values", "cannot read policy parameters: %v", err)
+	}
+	var out map[string]check.Params
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, userError(diag.Pos{File: file}, `write {"<definition name>": {"<parameter>": value}}`, "policy parameters: %v", err)
+	}
+	return out, nil
+}
+
 // buildPolicySet assigns the baseline (when present) and every definition
-// under dirs with its default parameters.
-func buildPolicySet(g *model.Graph, dirs []string) (*check.Set, error) {
+// under dirs, with the parameter values params gives it by definition name
+// and defaults for the rest.
+func buildPolicySet(g *model.Graph, dirs []string, params map[string]check.Params) (*check.Set, error) {
 	set := check.NewSet(nil)
 	if baselineAssignments != nil {
 		as, err := baselineAssignments(g)
@@ -135,9 +162,14 @@ func buildPolicySet(g *model.Graph, dirs []string) (*check.Set, error) {
 			return nil, userError(diag.Pos{File: dir}, "each *.json file must be an Azure Policy definition", "%s", strings.TrimPrefix(err.Error(), dir+"/"))
 		}
 		for _, d := range defs {
-			if err := set.Add(d, nil); err != nil {
-				return nil, userError(diag.Pos{File: d.Source}, "give each definition a distinct name", "%v", err)
+			if err := set.Add(d, params[d.Name]); err != nil {
+				return nil, userError(diag.Pos{File: d.Source}, "give each definition a distinct name and only the parameters it declares", "%v", err)
 			}
+		}
+	}
+	for _, name := range sortedParamNames(params) {
+		if _, ok := set.Lookup(name); !ok {
+			return nil, userError(diag.Pos{}, "name definitions by their \"name\" field (or file name)", "--policy-params: no definition named %q", name)
 		}
 	}
 	return set, nil
@@ -150,4 +182,13 @@ func versionString() string {
 		return bi.Main.Version
 	}
 	return develVersion
+}
+
+func sortedParamNames(m map[string]check.Params) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
