@@ -79,11 +79,13 @@ type subject interface {
 }
 
 func (l *leaf) eval(x *evalCtx) (bool, error) {
-	vals, mode, err := l.subject.values(x)
+	// The operand first: values may return storage the next field
+	// lookup reuses.
+	want, err := l.operand.eval(x)
 	if err != nil {
 		return false, err
 	}
-	want, err := l.operand.eval(x)
+	vals, mode, err := l.subject.values(x)
 	if err != nil {
 		return false, err
 	}

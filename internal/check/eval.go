@@ -36,6 +36,10 @@ type evalCtx struct {
 	now     time.Time
 	// trace collects the conditions that decided the result, when set.
 	trace *[]string
+	// one backs the one-value results of fieldOf, saving an allocation
+	// per condition; callers use the result before evaluating anything
+	// else.
+	one [1]any
 }
 
 func (x *evalCtx) mark() int {
@@ -96,9 +100,10 @@ func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, va
 	}
 	one := func(v any, ok bool) ([]any, valueMode, error) {
 		if !ok {
-			return []any{absent}, modeOne, nil
+			v = absent
 		}
-		return []any{v}, modeOne, nil
+		x.one[0] = v
+		return x.one[:], modeOne, nil
 	}
 	switch kind {
 	case fieldName:
@@ -144,7 +149,7 @@ func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, va
 			start, rest = b.value, segs[n:]
 		}
 	}
-	var out []any
+	out := x.one[:0]
 	implicit := walk(start, rest, &out)
 	mode := modeOne
 	for _, s := range rest {
@@ -156,7 +161,8 @@ func (x *evalCtx) fieldOf(r *resource, name string, useBindings bool) ([]any, va
 		mode = modeAny
 	}
 	if mode == modeOne && len(out) == 0 {
-		out = []any{absent}
+		x.one[0] = absent
+		out = x.one[:]
 	}
 	return out, mode, nil
 }

@@ -35,11 +35,12 @@ func (s *Set) Evaluate(in *Input) *Result {
 			res.Errors = append(res.Errors, EvalError{Policy: d.Name, Err: err.Error()})
 			continue
 		}
+		x := &evalCtx{set: s, in: in, def: d, params: params, now: now}
 		for _, r := range in.resources {
 			if !modeApplies(d.Mode, r) {
 				continue
 			}
-			x := &evalCtx{set: s, in: in, def: d, params: params, res: r, primary: r, now: now}
+			x.res, x.primary, x.fields, x.values = r, r, x.fields[:0], x.values[:0]
 			f, err := x.evaluate()
 			if err != nil {
 				res.Errors = append(res.Errors, EvalError{Policy: d.Name, Resource: r.Address, Err: err.Error()})
@@ -67,14 +68,15 @@ func (s *Set) Evaluate(in *Input) *Result {
 	return res
 }
 
-// modeApplies says whether a definition of mode evaluates r: Indexed
-// evaluates only resource types that take tags and a location, and never
-// resource groups. See
-// https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics#mode
+// modeApplies says whether a definition of mode evaluates r.
 func modeApplies(mode string, r *resource) bool {
-	if !strings.EqualFold(mode, "Indexed") {
-		return true
-	}
+	return r.indexed || !strings.EqualFold(mode, "Indexed")
+}
+
+// indexed says whether Indexed mode evaluates r: only resource types that
+// take tags and a location, never resource groups. See
+// https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics#mode
+func indexed(r *resource) bool {
 	if strings.EqualFold(r.typ, "Microsoft.Resources/resourceGroups") || strings.EqualFold(r.typ, "Microsoft.Resources/subscriptions") {
 		return false
 	}

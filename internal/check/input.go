@@ -38,6 +38,8 @@ type resource struct {
 	// scope is the resource an extension resource extends.
 	parent *resource
 	scope  *resource
+	// indexed says whether Indexed-mode definitions evaluate it.
+	indexed bool
 }
 
 // Input is the set of resources a Set is evaluated over, indexed for the
@@ -115,6 +117,7 @@ func (in *Input) add(r Resource) error {
 		doc["type"] = typ
 	}
 	x := &resource{Resource: r, typ: typ, fullName: r.Address.Name, name: r.Address.Leaf(), doc: doc}
+	x.indexed = indexed(x)
 	// Policy sees the leaf name and the ID; the template's "a/b" name is
 	// the full name.
 	doc["name"] = x.name
