@@ -153,8 +153,6 @@ type compiler struct {
 	def   *Definition
 	seen  map[string]bool
 	unsup []Unsupported
-	// countNames are the names of enclosing value counts.
-	countNames []string
 	// params are the lower-cased names of the parameters the rule reads.
 	params map[string]bool
 }
@@ -290,13 +288,7 @@ func (c *compiler) count(v any) subject {
 		return valueSubject{literal{0.0}}
 	}
 	if w, ok := m["where"]; ok {
-		if cs.value != nil {
-			c.countNames = append(c.countNames, cs.name)
-		}
 		cs.where = c.cond(w)
-		if cs.value != nil {
-			c.countNames = c.countNames[:len(c.countNames)-1]
-		}
 	}
 	return cs
 }

@@ -34,10 +34,6 @@ type resource struct {
 	name     string // leaf name
 	fullName string // "parent/child"
 	doc      map[string]any
-	// parent is the resource this one is a child of, nil for top level;
-	// scope is the resource an extension resource extends.
-	parent *resource
-	scope  *resource
 	// indexed says whether Indexed-mode definitions evaluate it.
 	indexed bool
 }
@@ -127,25 +123,21 @@ func (in *Input) add(r Resource) error {
 	return nil
 }
 
-// link sets parent and scope pointers and the children index.
+// link indexes each child resource under its parent and each extension
+// resource under the resource it extends.
 func (in *Input) link() {
 	for _, r := range in.resources {
-		if r.Address.Scope != "" {
+		var owner string
+		switch {
+		case r.Address.Scope != "":
 			if i := strings.LastIndex(strings.ToLower(r.ID), "/providers/"); i > 0 {
-				r.scope = in.byID[strings.ToLower(r.ID[:i])]
+				owner = strings.ToLower(r.ID[:i])
 			}
-			if r.scope != nil {
-				k := strings.ToLower(r.scope.ID)
-				in.children[k] = append(in.children[k], r)
-			}
-			continue
+		case !r.Address.Parent().IsZero():
+			owner = strings.ToLower(parentID(r.ID))
 		}
-		if p := r.Address.Parent(); !p.IsZero() {
-			pid := parentID(r.ID)
-			r.parent = in.byID[strings.ToLower(pid)]
-			if r.parent != nil {
-				in.children[strings.ToLower(pid)] = append(in.children[strings.ToLower(pid)], r)
-			}
+		if _, ok := in.byID[owner]; ok {
+			in.children[owner] = append(in.children[owner], r)
 		}
 	}
 }
