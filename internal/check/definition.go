@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -90,6 +91,49 @@ type paramWire struct {
 	} `json:"metadata"`
 }
 
+// DefinitionError is a definition that cannot be read: malformed JSON
+// (Line and Col say where, 1-based, when known) or a rule without if/then.
+type DefinitionError struct {
+	Source    string
+	Line, Col int
+	Err       error
+}
+
+func (e *DefinitionError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", e.Source, e.Line, e.Col, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Source, e.Err)
+}
+
+func (e *DefinitionError) Unwrap() error { return e.Err }
+
+// defError wraps err for source, locating JSON syntax and type errors.
+func defError(data []byte, source string, err error) error {
+	de := &DefinitionError{Source: source, Err: err}
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off >= 0 && off <= int64(len(data)) {
+		de.Line, de.Col = 1, 1
+		for _, c := range data[:off] {
+			if c == '\n' {
+				de.Line++
+				de.Col = 1
+			} else {
+				de.Col++
+			}
+		}
+	}
+	return de
+}
+
 // ParseDefinition reads a policy definition: the resource form Azure
 // publishes ({"properties": {...}, "id", "name"}) or the bare properties
 // object. source names it in messages; when the file has no name the
@@ -99,14 +143,14 @@ type paramWire struct {
 func ParseDefinition(data []byte, source string) (*Definition, error) {
 	var f defFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+		return nil, defError(data, source, err)
 	}
 	p := f.Properties
 	if p == nil {
 		// The bare properties object.
 		p = &defProperties{}
 		if err := json.Unmarshal(data, p); err != nil {
-			return nil, fmt.Errorf("%s: %w", source, err)
+			return nil, defError(data, source, err)
 		}
 	}
 	d := &Definition{
@@ -131,7 +175,7 @@ func ParseDefinition(data []byte, source string) (*Definition, error) {
 	for name, raw := range p.Parameters {
 		var w paramWire
 		if err := json.Unmarshal(raw, &w); err != nil {
-			return nil, fmt.Errorf("%s: parameter %s: %w", source, name, err)
+			return nil, &DefinitionError{Source: source, Err: fmt.Errorf("parameter %s: %w", name, err)}
 		}
 		d.Parameters = append(d.Parameters, ParamDef{
 			Name: name, Type: w.Type, Default: w.DefaultValue, Allowed: w.AllowedValues,
@@ -140,11 +184,11 @@ func ParseDefinition(data []byte, source string) (*Definition, error) {
 	}
 	sort.Slice(d.Parameters, func(i, j int) bool { return d.Parameters[i].Name < d.Parameters[j].Name })
 	if len(p.PolicyRule) == 0 {
-		return nil, fmt.Errorf("%s: no policyRule", source)
+		return nil, &DefinitionError{Source: source, Err: errors.New("no policyRule")}
 	}
 	rule, unsupported, err := compileRule(p.PolicyRule, d)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+		return nil, &DefinitionError{Source: source, Err: err}
 	}
 	d.rule = rule
 	for i := range unsupported {

@@ -2,12 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -159,7 +159,12 @@ func buildPolicySet(g *model.Graph, dirs []string, params map[string]check.Param
 		}
 		defs, err := check.LoadDir(dir)
 		if err != nil {
-			return nil, userError(diag.Pos{File: dir}, "each *.json file must be an Azure Policy definition", "%s", strings.TrimPrefix(err.Error(), dir+"/"))
+			hint := "each *.json file must be an Azure Policy definition"
+			var de *check.DefinitionError
+			if errors.As(err, &de) {
+				return nil, userError(diag.Pos{File: de.Source, Line: de.Line, Col: de.Col}, hint, "%v", de.Err)
+			}
+			return nil, userError(diag.Pos{File: dir}, hint, "%v", err)
 		}
 		for _, d := range defs {
 			if err := set.Add(d, params[d.Name]); err != nil {
