@@ -57,6 +57,10 @@ var Rules = []Rule{
 		Why: "reach reads the model and the spec's intents; renderers and commands read its answers, never the reverse"},
 	{Pkg: "internal/cost/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
 		Why: "cost prices the model; it reads neither the spec, the compiler nor the renderers"},
+	{Pkg: "internal/check/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/report/..."},
+		Why: "check judges the model as Azure Policy would; the caller presents the resources and reports the result"},
+	{Pkg: "internal/report/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/..."},
+		Why: "report only formats results the analyses produced"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)
