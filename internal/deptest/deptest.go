@@ -43,14 +43,14 @@ var Rules = []Rule{
 		Why: "the model is the single source of truth and knows nothing of where it came from or how it is spelled"},
 	{Pkg: "internal/spec/...", Only: []string{"internal/diag/...", "go.yaml.in/yaml/...", "github.com/invopop/jsonschema/...", "github.com/santhosh-tekuri/jsonschema/..."},
 		Why: "spec checks the shape of enclave.yaml and knows nothing about Azure resources"},
-	{Pkg: "internal/policy/...", Only: []string{"internal/policy/..."},
-		Why: "the policy baseline is a leaf of embedded definitions that compile and check both read; it imports only the standard library"},
 	{Pkg: "internal/compile/...", Forbid: []string{"internal/render/...", "internal/cli/..."},
 		Why: "compile builds the model; renderers and commands read it"},
 	{Pkg: "internal/render/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/cli/..."},
 		Why: "renderers read only the model, never the spec or the compiler"},
 	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
 		Why: "only the command's main package runs the cli"},
+	{Pkg: "internal/policy/...", Only: []string{"internal/policy/..."},
+		Why: "the policy baseline is a leaf of embedded definitions that compile and check both read; it imports only the standard library"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)
