@@ -408,6 +408,10 @@ type Ctx struct {
 	kinds        table
 	used         map[string]bool
 	deploymentOf func(model.Address) string
+	// literalSub, when set, makes IDExpr spell resource IDs as literal
+	// strings under this subscription ID and Param give parameter defaults
+	// (see ResourceJSON).
+	literalSub string
 }
 
 // Graph returns the graph being rendered.
@@ -420,6 +424,9 @@ func (x *Ctx) ID(ref model.Ref) string { return "[" + x.IDExpr(ref) + "]" }
 // composing into larger expressions.
 func (x *Ctx) IDExpr(ref model.Ref) string {
 	a := ref.Address
+	if x.literalSub != "" {
+		return quote(x.literalID(a))
+	}
 	args := make([]string, 0, 4)
 	args = append(args, quote(string(a.Type)))
 	for _, n := range a.Names() {
@@ -449,6 +456,11 @@ func (x *Ctx) IDExpr(ref model.Ref) string {
 // Param returns the expression for a deployment parameter and records that
 // the current deployment needs it.
 func (x *Ctx) Param(name string) string {
+	if x.literalSub != "" {
+		if p, ok := findParam(x.g, name); ok && !p.Secure && p.Default != "" && !strings.HasPrefix(p.Default, "[") {
+			return Lit(p.Default)
+		}
+	}
 	if x.used != nil {
 		x.used[name] = true
 	}
