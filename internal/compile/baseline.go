@@ -20,6 +20,13 @@ const (
 	benchmarkCategory = "Microsoft cloud security benchmark"
 )
 
+// WorkloadTag marks member workstations (value WorkloadWorkstation), which
+// the baseline's auto-shutdown definition audits.
+const (
+	WorkloadTag         = "enclave-workload"
+	WorkloadWorkstation = "workstation"
+)
+
 // Initiative parameters the assignment fills from the spec, and the
 // member parameters they feed.
 const (
