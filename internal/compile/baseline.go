@@ -136,6 +136,11 @@ func buildBaseline(c *ctx) {
 			NonComplianceMessage: "This request breaks enclave's security baseline; run enclave check on the spec to see which rule and why.",
 		})
 	}
+	if _, ok := refs[baseline.NamePrefix+aksLocalAccountsRef]; !ok {
+		c.fail("policy baseline has no definition %s", baseline.NamePrefix+aksLocalAccountsRef)
+		return
+	}
+	exemptAttachedClusters(c)
 	for _, name := range subscriptionDefinitions {
 		ref, ok := refs[name]
 		if !ok {
@@ -150,6 +155,32 @@ func buildBaseline(c *ctx) {
 		})
 	}
 }
+
+// exemptAttachedClusters exempts AKS clusters that keep local accounts
+// for Azure Machine Learning from the baseline's local-accounts
+// definition: Learn ("Deploy Azure Machine Learning extension on AKS or
+// Arc Kubernetes cluster", Limitations) states that the extension does not
+// support clusters with local accounts disabled. The exemption is a
+// resource in the output, so the waiver is visible in Azure and to check.
+func exemptAttachedClusters(c *ctx) {
+	for _, k := range model.All[*model.ManagedCluster](c.g) {
+		if k.LocalAccountsDisabled {
+			continue
+		}
+		cluster := model.RefOf(k)
+		c.add(&model.PolicyExemption{
+			Meta:         model.Meta{Name: c.names.Name("pex", "aks", "local-accounts"), Group: k.Group, Scope: cluster, Origin: c.doc.Pos("services.kubernetes")},
+			Assignment:   model.Address{Group: k.Group, Type: model.TypePolicyAssignment, Name: c.names.Name("pa", "baseline")}.Ref(),
+			ReferenceIDs: []string{aksLocalAccountsRef},
+			Category:     model.ExemptionWaiver,
+			DisplayName:  k.Name + ": local accounts kept for Azure Machine Learning",
+			Description:  "The Azure Machine Learning extension does not support AKS clusters with local accounts disabled; the cluster keeps them while it is attached to the workspace. Sign-in still goes through Microsoft Entra ID with Azure RBAC.",
+		})
+	}
+}
+
+// aksLocalAccountsRef is the initiative reference of the AKS local-accounts definition.
+const aksLocalAccountsRef = "aks-local-accounts"
 
 // baselineValues are the initiative parameter values of the spec.
 func baselineValues(c *ctx) []model.PolicyParameter {

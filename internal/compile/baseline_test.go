@@ -151,3 +151,40 @@ func TestWorkstationsCarryWorkloadTag(t *testing.T) {
 		t.Errorf("WorkloadTag = %q; want an enclave- prefix", WorkloadTag)
 	}
 }
+
+func TestAttachedClusterExemptFromLocalAccounts(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ml   bool
+		want int
+	}{
+		{"attached to Azure ML", true, 1},
+		{"without Azure ML", false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := spec.Example()
+			if !tc.ml {
+				off := false
+				d.Services.MachineLearning.Enabled = &off
+			}
+			g := compileDoc(t, d)
+			ex := model.All[*model.PolicyExemption](g)
+			if len(ex) != tc.want {
+				t.Fatalf("exemptions = %d; want %d", len(ex), tc.want)
+			}
+			for _, e := range ex {
+				k, ok := model.Lookup[*model.ManagedCluster](g, e.Scope)
+				if !ok || k.LocalAccountsDisabled {
+					t.Errorf("exemption %s is scoped to %s; want a cluster with local accounts", e.Name, e.Scope)
+				}
+				pa, ok := model.Lookup[*model.PolicyAssignment](g, e.Assignment)
+				if !ok || pa.Definition.Name != baselineSetName || pa.Group != e.Group {
+					t.Errorf("exemption %s names assignment %s; want the baseline assignment of %s", e.Name, e.Assignment, e.Group)
+				}
+				if !slices.Equal(e.ReferenceIDs, []string{aksLocalAccountsRef}) || e.Category != model.ExemptionWaiver {
+					t.Errorf("exemption %s = %v (%s); want a waiver of %s", e.Name, e.ReferenceIDs, e.Category, aksLocalAccountsRef)
+				}
+			}
+		})
+	}
+}

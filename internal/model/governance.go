@@ -8,6 +8,7 @@ const (
 	TypePolicyAssignment    Type = "Microsoft.Authorization/policyAssignments"
 	TypePolicyDefinition    Type = "Microsoft.Authorization/policyDefinitions"
 	TypePolicySetDefinition Type = "Microsoft.Authorization/policySetDefinitions"
+	TypePolicyExemption     Type = "Microsoft.Authorization/policyExemptions"
 	TypeDefenderPlan        Type = "Microsoft.Security/pricings"
 	TypeSecurityContact     Type = "Microsoft.Security/securityContacts"
 	TypeBudget              Type = "Microsoft.Consumption/budgets"
@@ -142,6 +143,31 @@ type PolicySetDefinition struct {
 }
 
 func (*PolicySetDefinition) Type() Type { return TypePolicySetDefinition }
+
+// ExemptionCategory says why a resource is exempt from a policy.
+type ExemptionCategory string
+
+const (
+	// ExemptionWaiver accepts the non-compliance.
+	ExemptionWaiver ExemptionCategory = "Waiver"
+	// ExemptionMitigated says the policy's intent is met another way.
+	ExemptionMitigated ExemptionCategory = "Mitigated"
+)
+
+// PolicyExemption exempts the resource it is scoped to (Meta.Scope) from
+// some definitions of an initiative assignment, with the reason.
+type PolicyExemption struct {
+	Meta
+	Assignment Ref
+	// ReferenceIDs are the initiative members exempted.
+	ReferenceIDs []string
+	Category     ExemptionCategory
+	DisplayName  string
+	// Description is the justification.
+	Description string
+}
+
+func (*PolicyExemption) Type() Type { return TypePolicyExemption }
 
 // DefenderExtension is an optional capability of a Defender plan.
 type DefenderExtension struct {

@@ -18,9 +18,12 @@ const (
 	policyAssignmentAPI = "2025-11-01"
 	policyDefinitionAPI = "2025-11-01"
 	policySetAPI        = "2025-11-01"
-	pricingAPI          = "2024-01-01"
-	securityContactAPI  = "2023-12-01-preview"
-	budgetAPI           = "2024-08-01"
+	// Policy exemptions exist only in preview API versions; the newest
+	// with a published schema is used.
+	policyExemptionAPI = "2026-01-01-preview"
+	pricingAPI         = "2024-01-01"
+	securityContactAPI = "2023-12-01-preview"
+	budgetAPI          = "2024-08-01"
 )
 
 func governanceKinds() table {
@@ -28,6 +31,7 @@ func governanceKinds() table {
 	t.add(kind(policyAssignmentAPI, policyAssignmentBody))
 	t.add(kind(policyDefinitionAPI, policyDefinitionBody))
 	t.add(kind(policySetAPI, policySetBody))
+	t.add(kind(policyExemptionAPI, policyExemptionBody))
 	t.add(kind(pricingAPI, pricingBody))
 	t.add(kind(securityContactAPI, securityContactBody))
 	t.add(kind(budgetAPI, budgetBody))
@@ -257,6 +261,27 @@ func policySetBody(x *Ctx, r *model.PolicySetDefinition) (Body, error) {
 		p.Groups = append(p.Groups, policySetGroup{Name: g.Name, DisplayName: g.DisplayName, Category: g.Category})
 	}
 	return Body{Properties: p, NoLocation: true, NoTags: true}, nil
+}
+
+type policyExemptionProps struct {
+	PolicyAssignmentID           string   `json:"policyAssignmentId"`
+	PolicyDefinitionReferenceIDs []string `json:"policyDefinitionReferenceIds,omitempty"`
+	ExemptionCategory            string   `json:"exemptionCategory"`
+	DisplayName                  string   `json:"displayName,omitempty"`
+	Description                  string   `json:"description,omitempty"`
+}
+
+func policyExemptionBody(x *Ctx, r *model.PolicyExemption) (Body, error) {
+	if r.Assignment.IsZero() || r.Category == "" {
+		return Body{}, fmt.Errorf("policy exemption without an assignment or a category")
+	}
+	return Body{Properties: policyExemptionProps{
+		PolicyAssignmentID:           x.ID(r.Assignment),
+		PolicyDefinitionReferenceIDs: r.ReferenceIDs,
+		ExemptionCategory:            string(r.Category),
+		DisplayName:                  r.DisplayName,
+		Description:                  r.Description,
+	}, NoLocation: true, NoTags: true}, nil
 }
 
 type pricingProps struct {
