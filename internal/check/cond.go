@@ -526,6 +526,12 @@ func (c *compiler) details(t *thenBlock, raw any) {
 			switch strings.ToLower(k) {
 			case "type":
 				t.detailsType = c.compileValue(v)
+				if ts, ok := v.(string); ok && strings.EqualFold(ts, "Microsoft.Security/assessments") {
+					// Defender for Cloud computes assessments after
+					// deployment from its own scans; the model cannot hold
+					// their verdicts.
+					c.unsupported("details.type Microsoft.Security/assessments", "the verdict is a Defender for Cloud assessment computed in Azure after deployment")
+				}
 			case "name":
 				t.detailsName = c.compileValue(v)
 			case "existencecondition":

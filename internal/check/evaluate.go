@@ -30,7 +30,7 @@ func (s *Set) Evaluate(in *Input) *Result {
 			continue
 		}
 		res.Definitions++
-		params, err := resolveParams(d, a.Params)
+		params, err := a.resolved, a.err
 		if err != nil {
 			res.Errors = append(res.Errors, EvalError{Policy: d.Name, Err: err.Error()})
 			continue

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -75,3 +76,5 @@ func mustJSON(v any) json.RawMessage {
 	}
 	return b
 }
+
+var updateTypes = flag.Lookup("update")

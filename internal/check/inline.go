@@ -3,6 +3,7 @@ package check
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -63,4 +64,110 @@ func (in *Input) expandInline(r *resource) error {
 		}
 	}
 	return nil
+}
+
+// derive adds what Azure shows on resources once the deployment has run
+// and the model states only from the other side: each private endpoint
+// appears as an approved connection on the resource it connects to (in its
+// privateEndpointConnections array and as a child resource), and a web
+// app's siteConfig appears as its config/web child. Policies about private
+// link and App Service settings read these.
+func (in *Input) derive() error {
+	for _, pe := range append([]*resource(nil), in.resources...) {
+		if !strings.EqualFold(pe.typ, "Microsoft.Network/privateEndpoints") {
+			continue
+		}
+		props, _ := getProp(pe.doc, "properties")
+		pm, _ := props.(map[string]any)
+		for _, key := range []string{"privateLinkServiceConnections", "manualPrivateLinkServiceConnections"} {
+			conns, _ := getProp(pm, key)
+			list, _ := conns.([]any)
+			for _, c := range list {
+				cm, _ := c.(map[string]any)
+				cp, _ := getProp(cm, "properties")
+				cpm, _ := cp.(map[string]any)
+				target, _ := getProp(cpm, "privateLinkServiceId")
+				tid, _ := target.(string)
+				t := in.byID[strings.ToLower(tid)]
+				if t == nil {
+					continue
+				}
+				groups, _ := getProp(cpm, "groupIds")
+				if err := in.connect(t, pe, groups); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, site := range append([]*resource(nil), in.resources...) {
+		if !strings.EqualFold(site.typ, "Microsoft.Web/sites") {
+			continue
+		}
+		props, _ := getProp(site.doc, "properties")
+		pm, _ := props.(map[string]any)
+		sc, ok := getProp(pm, "siteConfig")
+		if !ok {
+			continue
+		}
+		id := site.ID + "/config/web"
+		if _, exists := in.byID[strings.ToLower(id)]; exists {
+			continue
+		}
+		cfg, _ := sc.(map[string]any)
+		cfg = maps.Clone(cfg)
+		if cfg == nil {
+			cfg = map[string]any{}
+		}
+		// App Service reports the identities a site has on its config as
+		// numeric IDs; any non-empty value says one is configured.
+		if id, ok := getProp(site.doc, "identity"); ok {
+			im, _ := id.(map[string]any)
+			it, _ := getProp(im, "type")
+			its := strings.ToLower(toString(it))
+			if strings.Contains(its, "systemassigned") {
+				cfg["managedServiceIdentityId"] = 1.0
+			}
+			if strings.Contains(its, "userassigned") {
+				cfg["xManagedServiceIdentityId"] = 1.0
+			}
+		}
+		raw, err := json.Marshal(map[string]any{"type": "Microsoft.Web/sites/config", "name": site.fullName + "/web", "properties": cfg})
+		if err != nil {
+			return err
+		}
+		if err := in.add(Resource{Address: site.Address.Child("config", "web"), ID: id, Origin: site.Origin, Body: raw}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// connect records pe as an approved private endpoint connection of t.
+func (in *Input) connect(t, pe *resource, groups any) error {
+	id := t.ID + "/privateEndpointConnections/" + pe.name
+	conn := map[string]any{
+		"privateEndpoint":                   map[string]any{"id": pe.ID},
+		"privateLinkServiceConnectionState": map[string]any{"status": "Approved", "description": "Auto-approved", "actionsRequired": "None"},
+		"provisioningState":                 "Succeeded",
+	}
+	if groups != nil {
+		conn["groupIds"] = groups
+	}
+	props, _ := getProp(t.doc, "properties")
+	pm, ok := props.(map[string]any)
+	if !ok {
+		pm = map[string]any{}
+		t.doc["properties"] = pm
+	}
+	existing, _ := getProp(pm, "privateEndpointConnections")
+	list, _ := existing.([]any)
+	pm["privateEndpointConnections"] = append(list, map[string]any{"id": id, "name": pe.name, "properties": conn})
+	if _, exists := in.byID[strings.ToLower(id)]; exists {
+		return nil
+	}
+	raw, err := json.Marshal(map[string]any{"type": t.typ + "/privateEndpointConnections", "name": t.fullName + "/" + pe.name, "properties": conn})
+	if err != nil {
+		return err
+	}
+	return in.add(Resource{Address: t.Address.Child("privateEndpointConnections", pe.name), ID: id, Origin: t.Origin, Body: raw})
 }

@@ -58,19 +58,26 @@ type Input struct {
 // deployed.
 func NewInput(g *model.Graph, bodies map[model.Address]json.RawMessage) (*Input, error) {
 	var rs []Resource
-	for _, r := range g.Resources() {
+	all := g.Resources()
+	scopes := make(map[string]model.Address, len(all))
+	for _, r := range all {
+		a := model.AddressOf(r)
+		scopes[a.String()] = a
+	}
+	for _, r := range all {
 		a := model.AddressOf(r)
 		body, ok := bodies[a]
 		if !ok {
 			return nil, fmt.Errorf("no ARM body for %s", a)
 		}
-		rs = append(rs, Resource{Address: a, ID: ResourceID(g, a), Origin: r.Base().Origin, Body: body})
+		rs = append(rs, Resource{Address: a, ID: resourceID(scopes, a), Origin: r.Base().Origin, Body: body})
 	}
 	return InputOf(rs)
 }
 
 // InputOf builds an input from resources given directly (tests, imported
-// templates). Resource IDs must be unique.
+// templates). Resource IDs must be unique. Besides the inline children it
+// adds the state Azure derives once deployed (see derive).
 func InputOf(rs []Resource) (*Input, error) {
 	in := &Input{byID: map[string]*resource{}, children: map[string][]*resource{}}
 	for _, r := range rs {
@@ -82,6 +89,9 @@ func InputOf(rs []Resource) (*Input, error) {
 		if err := in.expandInline(r); err != nil {
 			return nil, err
 		}
+	}
+	if err := in.derive(); err != nil {
+		return nil, err
 	}
 	sort.Slice(in.resources, func(i, j int) bool {
 		return in.resources[i].Address.Less(in.resources[j].Address)
@@ -166,12 +176,25 @@ func (in *Input) Resources() []Resource {
 // SubscriptionID: resource groups, resources in a group, subscription-level
 // resources and extension resources scoped to any of them.
 func ResourceID(g *model.Graph, a model.Address) string {
+	scopes := map[string]model.Address{}
+	for s := a.Scope; s != ""; {
+		sa := findScope(g, s)
+		if sa.IsZero() {
+			break
+		}
+		scopes[s] = sa
+		s = sa.Scope
+	}
+	return resourceID(scopes, a)
+}
+
+// resourceID is ResourceID with the scopes indexed by address string.
+func resourceID(scopes map[string]model.Address, a model.Address) string {
 	sub := "/subscriptions/" + SubscriptionID
 	if a.Scope != "" {
-		scope := findScope(g, a.Scope)
 		base := sub
-		if !scope.IsZero() {
-			base = ResourceID(g, scope)
+		if scope, ok := scopes[a.Scope]; ok {
+			base = resourceID(scopes, scope)
 		}
 		return base + "/providers/" + typeAndNames(a)
 	}

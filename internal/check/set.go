@@ -18,6 +18,9 @@ type Assignment struct {
 	Params     Params
 
 	missing []Unsupported
+	// resolved are the parameter values by lower-cased name, decoded once.
+	resolved map[string]any
+	err      error
 }
 
 // Set is the rule set check evaluates: assignments and the alias table the
@@ -60,6 +63,9 @@ func (s *Set) Add(d *Definition, params Params) error {
 			a.missing = append(a.missing, Unsupported{Policy: d.Name, Source: d.Source,
 				Construct: "parameter " + p.Name, Detail: "the rule reads it, it has no default and the assignment gives no value"})
 		}
+	}
+	if len(a.missing) == 0 {
+		a.resolved, a.err = resolveParams(d, params)
 	}
 	s.byName[d.Name] = len(s.assignments)
 	s.assignments = append(s.assignments, a)

@@ -136,6 +136,7 @@ subscription deployment. Without a spec file it uses a built-in example.`,
 	root.AddCommand(
 		NewCmdPlan(streams, nil),
 		NewCmdRender(streams),
+		NewCmdCheck(streams, nil),
 		NewCmdInit(streams, nil),
 		NewCmdSchema(streams, nil),
 		NewCmdVersion(streams, nil),

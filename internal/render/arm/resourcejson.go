@@ -105,9 +105,15 @@ func (x *Ctx) literalID(a model.Address) string {
 func literalStrings(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
+		out := make(map[string]any, len(t))
 		for k, e := range t {
-			t[k] = literalStrings(e)
+			// Keys can be expressions too (userAssignedIdentities).
+			if s, ok := quotedLiteral(k); ok {
+				k = s
+			}
+			out[k] = literalStrings(e)
 		}
+		return out
 	case []any:
 		for i, e := range t {
 			t[i] = literalStrings(e)
