@@ -14,7 +14,7 @@ import (
 )
 
 func TestBaselineDefinitionsAndInitiative(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompileDoc(t, spec.Example()).Graph
 	defs, err := baseline.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +75,7 @@ func baselineAssignments(t *testing.T, g *model.Graph) map[string]*model.PolicyA
 }
 
 func TestBaselineAssignedToEveryResourceGroup(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompileDoc(t, spec.Example()).Graph
 	got := baselineAssignments(t, g)
 	var groups []string
 	for _, rg := range model.All[*model.ResourceGroup](g) {
@@ -115,7 +115,7 @@ func TestBaselineFollowsSpec(t *testing.T) {
 	d.Governance.CustomerManagedKeys = false
 	d.Governance.AllowedLocations = []string{"australiaeast", "australiasoutheast"}
 	d.Governance.AllowedVMSizes = []string{"Standard_D4s_v5", "Standard_NC4as_T4_v3", "Standard_E8s_v5"}
-	g := compileDoc(t, d)
+	g := mustCompileDoc(t, d).Graph
 	for rg, pa := range baselineAssignments(t, g) {
 		want := []model.PolicyParameter{
 			{Name: setLocations, Strings: d.Governance.AllowedLocations},
@@ -129,7 +129,7 @@ func TestBaselineFollowsSpec(t *testing.T) {
 }
 
 func TestWorkstationsCarryWorkloadTag(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompileDoc(t, spec.Example()).Graph
 	n := 0
 	for _, vm := range model.All[*model.VirtualMachine](g) {
 		got := vm.Tags[WorkloadTag]
@@ -167,7 +167,7 @@ func TestAttachedClusterExemptFromLocalAccounts(t *testing.T) {
 				off := false
 				d.Services.MachineLearning.Enabled = &off
 			}
-			g := compileDoc(t, d)
+			g := mustCompileDoc(t, d).Graph
 			ex := model.All[*model.PolicyExemption](g)
 			if len(ex) != tc.want {
 				t.Fatalf("exemptions = %d; want %d", len(ex), tc.want)

@@ -89,6 +89,8 @@ type vmSpec struct {
 	size    string
 	os      model.OSFamily
 	subnet  string
+	// concern is the resource group the VM lives in (RGML when empty).
+	concern string
 	diskGB  int
 	origin  diag.Pos
 	// passwordParam names the secure parameter of a Windows VM's
@@ -182,6 +184,7 @@ func (f *fleet) integrationRuntimeVM() {
 		size:    size,
 		os:      model.OSWindows,
 		subnet:  SubnetIntegration,
+		concern: RGData, // beside its factory
 		diskGB:  defaultOSDiskGB,
 		origin:  c.doc.Pos("services.dataFactory"),
 
@@ -201,6 +204,9 @@ func (f *fleet) integrationRuntimeVM() {
 func (f *fleet) vm(s vmSpec) model.Ref {
 	c := f.c
 	group := c.rg(RGML)
+	if s.concern != "" {
+		group = c.rg(s.concern)
+	}
 	nic := c.add(&model.NetworkInterface{
 		Meta:   model.Meta{Name: c.names.Name("nic", s.key), Group: group, Origin: s.origin},
 		Subnet: c.subnet(s.subnet),
