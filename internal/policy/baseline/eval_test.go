@@ -22,8 +22,11 @@ import (
 
 // example is the compiled built-in example as the evaluator sees it,
 // built once: the tests copy it before mutating.
-var example = sync.OnceValues(func() (exampleFixture, error) {
-	res, ds, err := compile.Compile(spec.Example())
+var example = sync.OnceValues(func() (exampleFixture, error) { return compileFixture(spec.Example()) })
+
+// compileFixture compiles d and presents it as the evaluator sees it.
+func compileFixture(d *spec.Document) (exampleFixture, error) {
+	res, ds, err := compile.Compile(d)
 	if err != nil {
 		return exampleFixture{}, err
 	}
@@ -41,7 +44,7 @@ var example = sync.OnceValues(func() (exampleFixture, error) {
 		rs = append(rs, check.Resource{Address: a, ID: check.ResourceID(g, a), Origin: r.Base().Origin, Body: bodies[a]})
 	}
 	return exampleFixture{g: g, resources: rs}, nil
-})
+}
 
 type exampleFixture struct {
 	g         *model.Graph
@@ -226,6 +229,54 @@ func TestExampleHasNoBaselineFindings(t *testing.T) {
 		}
 	}
 	t.Logf("%d definitions over %d resources: %d findings, %d exempted", len(defs), r.Resources, len(r.Findings), len(seen))
+}
+
+// TestVariantsHaveNoBaselineFindings compiles variations of the example
+// (services off, the other connection, other workstation kinds) and
+// requires the same of each as of the example: no finding the model's
+// exemptions do not justify.
+func TestVariantsHaveNoBaselineFindings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the variants in -short mode")
+	}
+	off := false
+	variants := map[string]func(d *spec.Document){
+		"no-cmk":               func(d *spec.Document) { d.Governance.CustomerManagedKeys = false },
+		"no-ml":                func(d *spec.Document) { d.Services.MachineLearning.Enabled = &off },
+		"compute-instances":    func(d *spec.Document) { d.Team.Workstations.Kind = spec.WorkstationComputeInstance },
+		"windows-workstations": func(d *spec.Document) { d.Team.Workstations.OS = "windows" },
+		"expressroute": func(d *spec.Document) {
+			d.Network.OnPremises.Connection = spec.Connection{
+				Type:      spec.ConnectionExpressRoute,
+				CircuitID: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-er/providers/Microsoft.Network/expressRouteCircuits/er-corp",
+			}
+		},
+		"premium-firewall": func(d *spec.Document) { d.Network.FirewallTier = "Premium" },
+		"minimal": func(d *spec.Document) {
+			d.Services = spec.Services{}
+			d.DataSources = nil
+			d.Network.OnPremises = nil
+		},
+	}
+	for name, edit := range variants {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			d := spec.Example()
+			edit(d)
+			f, err := compileFixture(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, _ := baselineSet(t, f.g)
+			r := evaluate(t, s, f.resources)
+			exempt := exemptions(t, f.g)
+			for _, fd := range r.AtOrAbove(check.LevelAudit) {
+				if _, ok := exempt[fd.Policy+"|"+fd.Resource.String()]; !ok {
+					t.Errorf("%s on %s (%s): %s", fd.Policy, fd.Resource, fd.Effect, fd.Message)
+				}
+			}
+		})
+	}
 }
 
 // Mutations of the example's resources.
