@@ -15,10 +15,13 @@ import (
 )
 
 // TestMain lets scripts run `enclave` as a program: testscript re-executes
-// this test binary under that name.
+// this test binary under that name. Scripts that set ENCLAVE_TEST_AZURE
+// talk to the Azure SDK's fake servers instead of Azure.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"enclave": func() { os.Exit(cli.Main()) },
+		"enclave": func() {
+			os.Exit(cli.RunWith(os.Args[1:], cli.IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}, fakeAzure()))
+		},
 	})
 }
 

@@ -98,6 +98,7 @@ func builders() []builder {
 		{"identity", buildIdentity},
 		{"governance", buildGovernance},
 		{"alerts", buildAlerts},
+		{"locks", buildLocks},
 	}
 }
 

@@ -253,9 +253,14 @@ func TestBuildDatabricks(t *testing.T) {
 	if got, want := endpointGroups(g, ref), []string{"browser_authentication", "databricks_ui_api"}; !slices.Equal(got, want) {
 		t.Errorf("workspace private endpoints = %v; want %v", got, want)
 	}
-	lock := only[*model.Lock](t, g)
-	if lock.Scope != ref || lock.Level != model.LockCanNotDelete {
-		t.Errorf("lock = %v on %v; want CanNotDelete on the workspace", lock.Level, lock.Scope)
+	var locks []*model.Lock
+	for _, l := range model.All[*model.Lock](g) {
+		if l.Scope == ref {
+			locks = append(locks, l)
+		}
+	}
+	if len(locks) != 1 || locks[0].Level != model.LockCanNotDelete {
+		t.Errorf("locks on the workspace = %v; want one CanNotDelete", locks)
 	}
 }
 

@@ -37,20 +37,24 @@ type Rule struct {
 }
 
 // Rules are enclave's layering: data flows spec -> compile -> model ->
-// render, and only the command's main package drives the cli.
+// render and deploy, and only the command's main package drives the cli.
 var Rules = []Rule{
 	{Pkg: "internal/model/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
 		Why: "the model is the single source of truth and knows nothing of where it came from or how it is spelled"},
 	{Pkg: "internal/spec/...", Only: []string{"internal/diag/...", "go.yaml.in/yaml/...", "github.com/invopop/jsonschema/...", "github.com/santhosh-tekuri/jsonschema/..."},
 		Why: "spec checks the shape of enclave.yaml and knows nothing about Azure resources"},
-	{Pkg: "internal/compile/...", Forbid: []string{"internal/render/...", "internal/cli/..."},
+	{Pkg: "internal/compile/...", Forbid: []string{"internal/render/...", "internal/deploy/...", "internal/cli/..."},
 		Why: "compile builds the model; renderers and commands read it"},
-	{Pkg: "internal/render/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/cli/..."},
+	{Pkg: "internal/render/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/deploy/...", "internal/cli/..."},
 		Why: "renderers read only the model, never the spec or the compiler"},
 	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
 		Why: "only the command's main package runs the cli"},
+	{Pkg: "internal/deploy/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
+		Why: "deploy sends the rendered template to Azure and reads the model; the command compiles and renders"},
+	{Pkg: "...", Forbid: []string{"internal/deploy/deploytest"},
+		Why: "the fake Azure servers are for tests only; production code never imports them"},
 	{Pkg: "internal/policy/...", Only: []string{"internal/policy/..."},
-		Why: "the policy baseline is a leaf of embedded definitions that compile and check both read; it imports only the standard library"},
+		Why: "the policy baseline is a leaf of embedded definitions that compile and the command read; it imports only the standard library"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)

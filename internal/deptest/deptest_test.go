@@ -174,6 +174,22 @@ func TestCheck(t *testing.T) {
 			},
 			want: []string{"internal/report imports internal/cli: " + Rules[4].Why},
 		},
+		{
+			name: "deploy compiles the spec itself",
+			imports: map[string][]string{
+				m + "internal/deploy":  {m + "internal/compile"},
+				m + "internal/compile": nil,
+			},
+			want: []string{"internal/deploy imports internal/compile: " + Rules[5].Why},
+		},
+		{
+			name: "production code imports the fake Azure servers",
+			imports: map[string][]string{
+				m + "internal/cli":               {m + "internal/deploy/deploytest"},
+				m + "internal/deploy/deploytest": nil,
+			},
+			want: []string{"internal/cli imports internal/deploy/deploytest: " + Rules[6].Why},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
