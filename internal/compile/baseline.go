@@ -21,7 +21,9 @@ const (
 )
 
 // WorkloadTag marks member workstations (value WorkloadWorkstation), which
-// the baseline's auto-shutdown definition audits.
+// the baseline's auto-shutdown definition audits for a schedule named
+// shutdown-computevm-<vm>, the name Azure gives a VM's auto-shutdown
+// (https://learn.microsoft.com/azure/virtual-machines/auto-shutdown-vm).
 const (
 	WorkloadTag         = "enclave-workload"
 	WorkloadWorkstation = "workstation"
@@ -158,10 +160,11 @@ func buildBaseline(c *ctx) {
 
 // exemptAttachedClusters exempts AKS clusters that keep local accounts
 // for Azure Machine Learning from the baseline's local-accounts
-// definition: Learn ("Deploy Azure Machine Learning extension on AKS or
-// Arc Kubernetes cluster", Limitations) states that the extension does not
-// support clusters with local accounts disabled. The exemption is a
-// resource in the output, so the waiver is visible in Azure and to check.
+// definition: the extension does not support clusters with local accounts
+// disabled (https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension,
+// Limitations). The exemption is a resource in the output, so the waiver
+// is visible in Azure and to check
+// (https://learn.microsoft.com/azure/governance/policy/concepts/exemption-structure).
 func exemptAttachedClusters(c *ctx) {
 	for _, k := range model.All[*model.ManagedCluster](c.g) {
 		if k.LocalAccountsDisabled {

@@ -132,7 +132,8 @@ type policyMetadata struct {
 
 // policyDefinitionBody renders a custom definition. Its parameters and
 // rule are policy-language documents whose "[...]" expressions Azure
-// Policy evaluates, so every such string is escaped for ARM ("[[").
+// Policy evaluates, so every such string is escaped for ARM ("[["; see
+// https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions#escape-characters).
 func policyDefinitionBody(x *Ctx, r *model.PolicyDefinition) (Body, error) {
 	if len(r.Rule) == 0 {
 		return Body{}, fmt.Errorf("policy definition without a rule")
