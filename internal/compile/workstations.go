@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/enclave-dev/enclave/internal/diag"
@@ -228,6 +229,13 @@ func (f *fleet) vm(s vmSpec) model.Ref {
 		PatchAssessment:  true,
 		Member:           s.member,
 		Purpose:          s.purpose,
+	}
+	if s.member != "" {
+		// The baseline's auto-shutdown definition audits VMs with this tag
+		// (enclave-vm-auto-shutdown); shared VMs such as the integration
+		// runtime must stay up and do not carry it.
+		vm.Tags = maps.Clone(c.tags)
+		vm.Tags[WorkloadTag] = WorkloadWorkstation
 	}
 	switch s.os {
 	case model.OSLinux:

@@ -61,6 +61,8 @@ var Rules = []Rule{
 		Why: "check judges the model as Azure Policy would; the caller presents the resources and reports the result"},
 	{Pkg: "internal/report/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/..."},
 		Why: "report only formats results the analyses produced"},
+	{Pkg: "internal/policy/...", Only: []string{"internal/policy/..."},
+		Why: "the policy baseline is a leaf of embedded definitions that compile and the command read; it imports only the standard library"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)

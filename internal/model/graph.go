@@ -199,6 +199,9 @@ func collectRefs(v reflect.Value, out *[]Ref) {
 			}
 		}
 	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // bytes (JSON documents) hold no references
+		}
 		for i := 0; i < v.Len(); i++ {
 			collectRefs(v.Index(i), out)
 		}
