@@ -165,10 +165,8 @@ func grantAdmins(c *ctx, role model.Ref, groups []model.Ref) {
 // sorted by address. Builders use it for resources no ctx field names.
 func (c *ctx) refsOf(t model.Type) []model.Ref {
 	var out []model.Ref
-	for _, r := range c.g.Resources() {
-		if r.Type() == t {
-			out = append(out, model.RefOf(r))
-		}
+	for _, r := range c.g.OfType(t) {
+		out = append(out, model.RefOf(r))
 	}
 	return out
 }

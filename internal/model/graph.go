@@ -75,10 +75,30 @@ func (g *Graph) Resources() []Resource {
 	return slices.Clone(g.sorted)
 }
 
+// OfType returns the resources of ARM type t, sorted by address. It scans
+// the graph without sorting all of it, for builders that ask often while
+// the graph is still growing.
+func (g *Graph) OfType(t Type) []Resource {
+	var out []Resource
+	for a, r := range g.resources {
+		if a.Type == t {
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return AddressOf(out[i]).Less(AddressOf(out[j])) })
+	return out
+}
+
 // All returns the resources of kind T, sorted by address.
 func All[T Resource](g *Graph) []T {
+	candidates := g.Resources()
+	var zero T
+	if reflect.TypeOf(zero) != nil && reflect.TypeOf(zero).Kind() == reflect.Pointer {
+		// A concrete kind has one ARM type: look only at those.
+		candidates = g.OfType(zero.Type())
+	}
 	var out []T
-	for _, r := range g.Resources() {
+	for _, r := range candidates {
 		if t, ok := r.(T); ok {
 			out = append(out, t)
 		}

@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed definitions/*.json
@@ -111,8 +112,13 @@ func (d Definition) DefaultEffect() string {
 
 // Load parses every embedded definition, sorted by name. It fails on a
 // file that does not parse or lacks a required field, so a broken file
-// fails every caller's tests, not a deployment.
-func Load() ([]Definition, error) {
+// fails every caller's tests, not a deployment. The files are parsed once
+// per process; callers share the result and must not modify it.
+func Load() ([]Definition, error) { return loadOnce() }
+
+var loadOnce = sync.OnceValues(load)
+
+func load() ([]Definition, error) {
 	entries, err := fs.ReadDir(files, Dir)
 	if err != nil {
 		return nil, err
