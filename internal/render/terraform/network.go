@@ -1,0 +1,6 @@
+package terraform
+
+func networkKinds() table {
+	t := table{}
+	return t
+}
