@@ -37,7 +37,7 @@ func authorizationKinds() table {
 		return nil
 	}))
 	t.add(kind(func(x *Ctx, r *model.RoleAssignment) error {
-		hint := []string{x.st.addressLabel(r.Scope.Address), r.Principal.Label, r.RoleName}
+		hint := []string{x.st.addressLabel(r.Scope.Address, true), r.Principal.Label, r.RoleName}
 		if r.Scope.IsZero() {
 			hint[0] = "subscription"
 		}

@@ -33,7 +33,7 @@ func (x *Ctx) Resource(tfType string, a model.Address, hint ...string) *Body {
 	if _, dup := x.st.stands[a]; dup {
 		panic(fmt.Sprintf("terraform: two blocks stand for %s", a))
 	}
-	b := x.block(tfType, x.label(tfType, a, hint))
+	b := x.block(tfType, x.label(tfType, a, hint, ""))
 	x.st.stands[a] = b
 	m := x.st.mapping(x.addr)
 	if a == x.addr {
@@ -46,7 +46,7 @@ func (x *Ctx) Resource(tfType string, a model.Address, hint ...string) *Body {
 // Helper writes a resource block that stands for no model address (an
 // association, a separate rule): label from a plus suffix.
 func (x *Ctx) Helper(tfType string, a model.Address, suffix string) *Body {
-	return x.block(tfType, x.label(tfType, a, nil)+"_"+sanitize(suffix))
+	return x.block(tfType, x.label(tfType, a, nil, suffix))
 }
 
 func (x *Ctx) block(tfType, label string) *Body {
@@ -238,41 +238,61 @@ func (x *Ctx) Output(name, description string, value Expr) {
 }
 
 // label derives a block label from a model address: the names with the
-// "<abbr>-<env>-" prefix removed where that leaves something, sanitized,
-// made unique per Terraform type by suffixing.
-func (x *Ctx) label(tfType string, a model.Address, hint []string) string {
-	var base string
+// "<abbr>-<env>-" prefix removed, sanitized, plus suffix. When that label
+// is taken for tfType, the full names are tried, then numbers.
+func (x *Ctx) label(tfType string, a model.Address, hint []string, suffix string) string {
+	var candidates []string
 	if len(hint) > 0 {
-		parts := make([]string, len(hint))
-		for i, h := range hint {
-			parts[i] = sanitize(h)
+		parts := make([]string, 0, len(hint))
+		for _, h := range hint {
+			if h != "" {
+				parts = append(parts, sanitize(h))
+			}
 		}
-		base = strings.Join(parts, "_")
+		candidates = []string{strings.Join(parts, "_")}
 	} else {
-		base = x.st.addressLabel(a)
+		candidates = []string{x.st.addressLabel(a, true), x.st.addressLabel(a, false)}
+	}
+	if suffix != "" {
+		for i := range candidates {
+			candidates[i] += "_" + sanitize(suffix)
+		}
 	}
 	used := x.st.labels[tfType]
 	if used == nil {
 		used = map[string]bool{}
 		x.st.labels[tfType] = used
 	}
-	l := base
-	for i := 2; used[l]; i++ {
-		l = fmt.Sprintf("%s_%d", base, i)
+	l := ""
+	for _, c := range candidates {
+		if !used[c] {
+			l = c
+			break
+		}
+	}
+	for i := 2; l == ""; i++ {
+		if c := fmt.Sprintf("%s_%d", candidates[0], i); !used[c] {
+			l = c
+		}
 	}
 	used[l] = true
 	return l
 }
 
-func (st *state) addressLabel(a model.Address) string {
+// addressLabel joins the sanitized names of a (and of its scope, for an
+// extension resource), shortened when short is set.
+func (st *state) addressLabel(a model.Address, short bool) string {
 	var parts []string
 	if a.Scope != "" {
 		if s, ok := st.scopes[a.Scope]; ok {
-			parts = append(parts, st.addressLabel(s))
+			parts = append(parts, st.addressLabel(s, short))
 		}
 	}
 	for _, n := range a.Names() {
-		parts = append(parts, sanitize(st.shorten(n)))
+		if short {
+			n = st.shorten(n)
+		}
+		parts = append(parts, sanitize(n))
 	}
 	return strings.Join(parts, "_")
 }

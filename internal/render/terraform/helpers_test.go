@@ -1,0 +1,97 @@
+package terraform
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/enclave-dev/enclave/internal/compile"
+	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/spec"
+)
+
+// exampleGraph compiles the built-in example.
+func exampleGraph(t testing.TB) *model.Graph {
+	t.Helper()
+	res, ds, err := compile.Compile(spec.Example())
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("compile.Compile(example) = %v, %v", ds, err)
+	}
+	return res.Graph
+}
+
+// renderable returns g itself when every kind in it has a converter.
+// While kinds are still pending (see pendingKinds) it returns the part of
+// g that can be rendered: the resources of converted kinds whose every
+// reference, scope and parent lies in that part, so the tests check every
+// converter that exists; any missing kind that is not pending fails t.
+func renderable(t testing.TB, rd *Renderer, g *model.Graph) *model.Graph {
+	t.Helper()
+	missing := rd.Missing(g)
+	if len(missing) == 0 {
+		return g
+	}
+	for _, m := range missing {
+		if !slices.Contains(pendingKinds, m) {
+			t.Fatalf("no Terraform converter for %s, and it is not a pending kind", m)
+		}
+	}
+	keep := map[model.Address]bool{}
+	for _, r := range g.Resources() {
+		keep[model.AddressOf(r)] = rd.Supports(r.Type())
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, r := range g.Resources() {
+			a := model.AddressOf(r)
+			if !keep[a] {
+				continue
+			}
+			deps := append(model.Refs(r), a.Parent().Ref())
+			for _, ref := range deps {
+				if ref.IsZero() {
+					continue
+				}
+				if d, ok := g.Resolve(ref); ok && d != a && !keep[d] {
+					keep[a], changed = false, true
+					break
+				}
+			}
+		}
+	}
+	sub := model.NewGraph(g.Name, g.Location)
+	for _, r := range g.Resources() {
+		if keep[model.AddressOf(r)] {
+			if err := sub.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, p := range g.Parameters() {
+		if err := sub.AddParameter(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("kinds pending on tfsvc: %d; rendering the %d of %d resources whose kinds and references have converters", len(missing), sub.Len(), g.Len())
+	return sub
+}
+
+// renderExample renders the renderable part of the built-in example.
+func renderExample(t testing.TB) (Output, *model.Graph) {
+	t.Helper()
+	rd := New()
+	g := renderable(t, rd, exampleGraph(t))
+	out, err := rd.Render(g)
+	if err != nil {
+		t.Fatalf("Render(example) = %v", err)
+	}
+	return out, g
+}
+
+func fileNamed(o Output, name string) []byte {
+	for _, f := range o.Files {
+		if f.Name == name {
+			return f.Data
+		}
+	}
+	return nil
+}
