@@ -34,6 +34,7 @@ var pendingKinds = []model.Type{
 	"Microsoft.Insights/metricAlerts",
 	"Microsoft.KeyVault/vaults",
 	"Microsoft.KeyVault/vaults/keys",
+	"Microsoft.KeyVault/vaults/secrets",
 	"Microsoft.KubernetesConfiguration/extensions",
 	"Microsoft.MachineLearningServices/workspaces",
 	"Microsoft.MachineLearningServices/workspaces/computes",
