@@ -20,11 +20,13 @@ func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
 		Use:   "plan [SPEC]",
 		Short: "Compile the spec (or the built-in example), write the deployment and summarise it",
 		Long: `plan reads SPEC (the built-in example when omitted), compiles it into
-resources and writes the ARM deployment to OUT/arm. It prints the resources
-by resource group and type, the address plan and the files written.
+resources and writes the ARM deployment to OUT/arm and the Terraform
+configuration to OUT/terraform. It prints the resources by resource group
+and type, the address plan and the files written.
 
 When the spec has errors plan prints every one and writes nothing; the
-previous contents of OUT/arm are replaced only when the whole run succeeds.`,
+previous contents of OUT/arm and OUT/terraform are replaced only when the
+whole run succeeds.`,
 		Example: `  enclave plan                       # the built-in example, into out/
   enclave plan enclave.yaml --out build`,
 		Args: cobra.MaximumNArgs(1),
@@ -51,10 +53,18 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	tfFiles, err := renderTerraform(res)
+	if err != nil {
+		return err
+	}
 	written, err := writeSet(opts.OutDir, ARMDir, files)
 	if err != nil {
 		return err
 	}
-	writeSummary(opts.Out, doc, res, written)
+	tfWritten, err := writeSet(opts.OutDir, TerraformDir, tfFiles)
+	if err != nil {
+		return err
+	}
+	writeSummary(opts.Out, doc, res, append(written, tfWritten...))
 	return nil
 }

@@ -49,6 +49,8 @@ var Rules = []Rule{
 		Why: "renderers read only the model, never the spec or the compiler"},
 	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
 		Why: "only the command's main package runs the cli"},
+	{Pkg: "internal/render/terraform/...", Forbid: []string{"internal/render/arm/..."},
+		Why: "each renderer spells the model itself; Terraform is never derived from the ARM rendering (only tests compare them)"},
 }
 
 // match reports whether rel (a path inside the module, or an import path)

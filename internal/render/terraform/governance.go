@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/enclave-dev/enclave/internal/model"
-	"github.com/enclave-dev/enclave/internal/render/arm"
 )
 
 // securityContactAzAPI: azurerm_security_center_contact speaks the legacy
@@ -15,6 +14,11 @@ import (
 // (hashicorp/terraform-provider-azurerm#30797), so the contact is the ARM
 // body through azapi.
 const securityContactAzAPI = "azurerm_security_center_contact cannot set the minimal alert severity or the roles notified (terraform-provider-azurerm#30797)"
+
+// securityContactAPI is the API version of the contact: securityContacts
+// schemas exist only as previews, and the ARM rendering uses this one,
+// which a test checks.
+const securityContactAPI = "2023-12-01-preview"
 
 func governanceKinds() table {
 	t := table{}
@@ -121,10 +125,6 @@ func securityContact(x *Ctx, r *model.SecurityContact) error {
 	if r.Name != "default" {
 		return fmt.Errorf("security contact must be named default")
 	}
-	api := arm.APIVersion(model.TypeSecurityContact)
-	if api == "" {
-		return fmt.Errorf("no ARM apiVersion for %s", model.TypeSecurityContact)
-	}
 	props := []Field{
 		{"emails", String(strings.Join(r.Emails, ";"))},
 		{"isEnabled", Bool(true)},
@@ -136,7 +136,7 @@ func securityContact(x *Ctx, r *model.SecurityContact) error {
 		Field{"sourceType", String("Alert")},
 		Field{"minimalSeverity", String(r.MinimalSeverity)},
 	))})
-	b := x.AzAPI(string(model.TypeSecurityContact)+"@"+api, securityContactAzAPI)
+	b := x.AzAPI(string(model.TypeSecurityContact)+"@"+securityContactAPI, securityContactAzAPI)
 	b.Set("body", Object(Field{"properties", Object(props...)}))
 	return nil
 }

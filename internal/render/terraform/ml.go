@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/enclave-dev/enclave/internal/model"
-	"github.com/enclave-dev/enclave/internal/render/arm"
 )
 
 // Reasons some Azure ML computes are azapi_resource blocks, with the same
@@ -21,6 +20,10 @@ const (
 	// without it would run, and bill, until stopped by hand.
 	computeInstanceAzAPI = "azurerm_machine_learning_compute_instance cannot set idleTimeBeforeShutdown (terraform-provider-azurerm#20973)"
 )
+
+// mlComputeAPI is the API version of the azapi computes: the one the ARM
+// rendering uses (the newest stable version), which a test checks.
+const mlComputeAPI = "2026-03-01"
 
 func mlKinds() table {
 	t := table{}
@@ -198,11 +201,7 @@ func instanceProperties(x *Ctx, r *model.MLCompute) Expr {
 // computeAzAPI writes a workspace compute as an azapi_resource at the
 // apiVersion the ARM rendering uses, with its managed identity.
 func computeAzAPI(x *Ctx, r *model.MLCompute, reason string, props Expr) error {
-	api := arm.APIVersion(model.TypeMLCompute)
-	if api == "" {
-		return fmt.Errorf("no ARM apiVersion for %s", model.TypeMLCompute)
-	}
-	b := x.AzAPI(string(model.TypeMLCompute)+"@"+api, reason)
+	b := x.AzAPI(string(model.TypeMLCompute)+"@"+mlComputeAPI, reason)
 	x.Identity(b, r.Identity)
 	b.Set("body", Object(Field{"properties", props}))
 	return nil

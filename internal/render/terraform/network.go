@@ -100,6 +100,7 @@ func virtualNetwork(x *Ctx, r *model.VirtualNetwork) error {
 		b.Set("dns_servers", Strings(dns))
 	}
 	vnet := x.Address().Ref()
+	var plan []Field
 	for _, s := range r.Subnets {
 		sa := model.SubnetRef(vnet, s.Name).Address
 		sb := x.Resource("azurerm_subnet", sa)
@@ -108,6 +109,7 @@ func virtualNetwork(x *Ctx, r *model.VirtualNetwork) error {
 		sb.Set("virtual_network_name", b.Attr("name"))
 		sb.Set("address_prefixes", Strings([]string{s.Prefix.String()}))
 		sb.Set("default_outbound_access_enabled", Bool(s.DefaultOutboundAccess))
+		plan = append(plan, Field{s.Name, sb.Attr("address_prefixes.0")})
 		if s.PrivateEndpointPolicies != "" {
 			sb.Set("private_endpoint_network_policies", String(string(s.PrivateEndpointPolicies)))
 		}
@@ -128,6 +130,9 @@ func virtualNetwork(x *Ctx, r *model.VirtualNetwork) error {
 			a.Set("route_table_id", x.ID(s.RouteTable))
 		}
 	}
+	label := strings.TrimPrefix(b.Address(), "azurerm_virtual_network.")
+	x.Output("address_plan_"+label, "Address space and subnet prefixes of virtual network "+r.Name,
+		Object(Field{"address_space", b.Attr("address_space")}, Field{"subnets", Object(plan...)}))
 	return nil
 }
 
