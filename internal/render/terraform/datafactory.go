@@ -68,7 +68,7 @@ func integrationRuntime(x *Ctx, r *model.IntegrationRuntime) error {
 		b = x.Resource("azurerm_data_factory_integration_runtime_azure", x.Address())
 		b.Set("name", String(leaf(r.Name)))
 		b.Set("data_factory_id", factory)
-		b.Set("location", String(r.Managed.Location))
+		b.Set("location", x.region(r.Managed.Location))
 		b.Set("virtual_network_enabled", Bool(true))
 	case r.SelfHosted != nil && r.Managed == nil:
 		b = x.Resource("azurerm_data_factory_integration_runtime_self_hosted", x.Address())
@@ -200,6 +200,15 @@ func linkedSecret(x *Ctx, s model.LinkedSecret) Expr {
 		Field{"store", Object(Field{"referenceName", x.Name(s.Store)}, Field{"type", String("LinkedServiceReference")})},
 		Field{"secretName", String(s.Name)},
 	)
+}
+
+// region spells a region the model names outside Meta.Location: the
+// location variable when it is the environment's.
+func (x *Ctx) region(loc string) Expr {
+	if loc == x.Graph().Location {
+		return Var(LocationVar)
+	}
+	return String(loc)
 }
 
 func containsRef(refs []model.Ref, r model.Ref) bool {
