@@ -120,7 +120,7 @@ func servicesSecurity() []securityPair {
 		},
 		{
 			Kind: model.TypeBlobContainer, Setting: "anonymous access",
-			ARM:  func(r armJSON) any { return str(r.Get("properties.publicAccess")) },
+			ARM: func(r armJSON) any { return str(r.Get("properties.publicAccess")) },
 			TF: func(bs tfBlocks) any {
 				if bs.One("azurerm_storage_container").Attr("container_access_type") == "private" {
 					return "None"
