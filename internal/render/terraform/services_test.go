@@ -74,7 +74,9 @@ func alertGraph(t *testing.T, conds []model.ActivityLogCondition) (*model.Graph,
 }
 
 func TestActivityLogAlertCriteria(t *testing.T) {
-	cat := func(c string) model.ActivityLogCondition { return model.ActivityLogCondition{Field: "category", Equals: c} }
+	cat := func(c string) model.ActivityLogCondition {
+		return model.ActivityLogCondition{Field: "category", Equals: c}
+	}
 	tests := []struct {
 		name  string
 		conds []model.ActivityLogCondition
