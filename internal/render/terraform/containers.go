@@ -84,10 +84,11 @@ func managedCluster(x *Ctx, r *model.ManagedCluster) error {
 	if r.Tier != "" {
 		b.Set("sku_tier", String(r.Tier))
 	}
-	if r.FQDNSubdomain != "" {
-		// fqdnSubdomain, used with a bring-your-own private DNS zone.
-		b.Set("dns_prefix_private_cluster", String(r.FQDNSubdomain))
+	if r.FQDNSubdomain == "" {
+		return fmt.Errorf("cluster has no FQDN subdomain; azurerm needs dns_prefix or dns_prefix_private_cluster")
 	}
+	// fqdnSubdomain, used with a bring-your-own private DNS zone.
+	b.Set("dns_prefix_private_cluster", String(r.FQDNSubdomain))
 	b.Set("private_cluster_enabled", Bool(r.PrivateCluster))
 	b.Set("private_cluster_public_fqdn_enabled", Bool(false))
 	if !r.PrivateDNSZone.IsZero() {
@@ -178,12 +179,15 @@ func nodePool(x *Ctx, p *Body, np model.NodePool, isDefault bool) {
 	if len(np.Zones) > 0 {
 		p.Set("zones", Strings(np.Zones))
 	}
+	// An autoscaled pool starts at min_count; node_count is left to the
+	// autoscaler, so later plans do not fight it. ARM's count is MinCount.
 	autoscale := np.MaxCount > np.MinCount
 	p.Set("auto_scaling_enabled", Bool(autoscale))
-	p.Set("node_count", Number(int64(np.MinCount)))
 	if autoscale {
 		p.Set("min_count", Number(int64(np.MinCount)))
 		p.Set("max_count", Number(int64(np.MaxCount)))
+	} else {
+		p.Set("node_count", Number(int64(np.MinCount)))
 	}
 	if np.CriticalAddonsOnly {
 		if isDefault {

@@ -46,6 +46,9 @@ func mlKinds() table {
 // "Identity"; the serverless compute subnet and its no-public-IP setting
 // are the serverless_compute block.
 func mlWorkspace(x *Ctx, r *model.MLWorkspace) error {
+	if r.Identity.IsZero() {
+		return fmt.Errorf("azurerm requires a managed identity for the workspace")
+	}
 	if r.AppInsights.IsZero() {
 		return fmt.Errorf("azurerm requires an Application Insights component for the workspace")
 	}

@@ -77,9 +77,7 @@ func storageAccount(x *Ctx, r *model.StorageAccount) error {
 		n.Set("default_action", String(string(r.NetworkACL.DefaultAction)))
 		n.Set("bypass", Strings(bypassList(r.NetworkACL.Bypass)))
 	}
-	if err := storageServices(x, b); err != nil {
-		return err
-	}
+	storageServices(x, b)
 	x.Identity(b, r.Identity)
 	if k := r.CMK; k != nil {
 		if k.Key.Type != model.TypeKeyVaultKey {
@@ -96,7 +94,7 @@ func storageAccount(x *Ctx, r *model.StorageAccount) error {
 
 // storageServices writes the account's blob_properties and
 // share_properties from the folded BlobService and FileService.
-func storageServices(x *Ctx, b *Body) error {
+func storageServices(x *Ctx, b *Body) {
 	acct := x.Address()
 	if bs, ok := model.Lookup[*model.BlobService](x.Graph(), acct.Child("blobServices", "default").Ref()); ok {
 		p := b.Block("blob_properties")
@@ -117,7 +115,6 @@ func storageServices(x *Ctx, b *Body) error {
 			p.Block("retention_policy").Set("days", Number(int64(fs.ShareDeleteRetentionDays)))
 		}
 	}
-	return nil
 }
 
 // bypassList spells a service firewall bypass as azurerm's set of names.

@@ -71,7 +71,6 @@ resource "azurerm_kubernetes_cluster" "scoring" {
     max_pods                = 30
     zones                   = ["1", "2", "3"]
     auto_scaling_enabled    = true
-    node_count              = 2
     min_count               = 2
     max_count               = 5
     upgrade_settings {
