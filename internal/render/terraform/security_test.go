@@ -401,7 +401,9 @@ func networkSecurity() []securityPair {
 		},
 		{
 			Kind: model.TypeAzureFirewall, Setting: "tier",
-			ARM: func(r armJSON) any { return fmt.Sprintf("%v %v", r.Get("properties.sku.name"), r.Get("properties.sku.tier")) },
+			ARM: func(r armJSON) any {
+				return fmt.Sprintf("%v %v", r.Get("properties.sku.name"), r.Get("properties.sku.tier"))
+			},
 			TF: func(bs tfBlocks) any {
 				f := bs.One("azurerm_firewall")
 				return fmt.Sprintf("%v %v", f.Attr("sku_name"), f.Attr("sku_tier"))
