@@ -1,7 +1,9 @@
 package terraform
 
 import (
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/enclave-dev/enclave/internal/compile"
@@ -9,15 +11,62 @@ import (
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
-// exampleGraph compiles the built-in example.
+// exampleGraph is the compiled built-in example, compiled once per test
+// binary (compiling takes far longer than rendering); renderers only read
+// it. TestDeterministic compiles afresh with compileSpec.
 func exampleGraph(t testing.TB) *model.Graph {
 	t.Helper()
-	res, ds, err := compile.Compile(spec.Example())
-	if err != nil || ds.HasErrors() {
-		t.Fatalf("compile.Compile(example) = %v, %v", ds, err)
+	exampleOnce.Do(func() { example, exampleErr = compileSpec(spec.Example()) })
+	if exampleErr != nil {
+		t.Fatal(exampleErr)
 	}
-	return res.Graph
+	return example
 }
+
+var (
+	exampleOnce sync.Once
+	example     *model.Graph
+	exampleErr  error
+)
+
+func compileSpec(d *spec.Document) (*model.Graph, error) {
+	res, ds, err := compile.Compile(d)
+	if err != nil {
+		return nil, err
+	}
+	if ds.HasErrors() {
+		return nil, fmt.Errorf("compile.Compile: %v", ds)
+	}
+	return res.Graph, nil
+}
+
+// variantGraphs compiles every spec variation once per test binary.
+func variantGraphs(t testing.TB) map[string]*model.Graph {
+	t.Helper()
+	variantsOnce.Do(func() {
+		variants = map[string]*model.Graph{}
+		for name, edit := range specVariants() {
+			d := spec.Example()
+			edit(d)
+			g, err := compileSpec(d)
+			if err != nil {
+				variantsErr = fmt.Errorf("%s: %w", name, err)
+				return
+			}
+			variants[name] = g
+		}
+	})
+	if variantsErr != nil {
+		t.Fatal(variantsErr)
+	}
+	return variants
+}
+
+var (
+	variantsOnce sync.Once
+	variants     map[string]*model.Graph
+	variantsErr  error
+)
 
 // renderable returns g itself when every kind in it has a converter.
 // While kinds are still pending (see pendingKinds) it returns the part of
@@ -78,8 +127,13 @@ func renderable(t testing.TB, rd *Renderer, g *model.Graph) *model.Graph {
 // renderExample renders the renderable part of the built-in example.
 func renderExample(t testing.TB) (Output, *model.Graph) {
 	t.Helper()
+	return renderGraph(t, exampleGraph(t))
+}
+
+func renderGraph(t testing.TB, full *model.Graph) (Output, *model.Graph) {
+	t.Helper()
 	rd := New()
-	g := renderable(t, rd, exampleGraph(t))
+	g := renderable(t, rd, full)
 	out, err := rd.Render(g)
 	if err != nil {
 		t.Fatalf("Render(example) = %v", err)

@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
-	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
@@ -70,9 +69,17 @@ func TestGolden(t *testing.T) {
 // TestDeterministic renders the example several times, each from a fresh
 // compile, and requires byte-identical files.
 func TestDeterministic(t *testing.T) {
-	first, _ := renderExample(t)
-	for range 4 {
-		again, _ := renderExample(t)
+	fresh := func() Output {
+		g, err := compileSpec(spec.Example())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := renderGraph(t, g)
+		return out
+	}
+	first := fresh()
+	for range 3 {
+		again := fresh()
 		if len(again.Files) != len(first.Files) {
 			t.Fatalf("Render(example) wrote %d files, then %d", len(first.Files), len(again.Files))
 		}
@@ -286,14 +293,8 @@ func TestEveryKindHasConverter(t *testing.T) {
 		}
 	}
 	graphs := []*model.Graph{exampleGraph(t)}
-	for _, edit := range specVariants() {
-		d := spec.Example()
-		edit(d)
-		res, ds, err := compile.Compile(d)
-		if err != nil || ds.HasErrors() {
-			t.Fatalf("Compile = %v, %v", ds, err)
-		}
-		graphs = append(graphs, res.Graph)
+	for _, g := range variantGraphs(t) {
+		graphs = append(graphs, g)
 	}
 	seen := map[model.Type]bool{}
 	for _, g := range graphs {

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/render/terraform/tfschema"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
@@ -65,25 +64,16 @@ func TestSpecVariantsSchema(t *testing.T) {
 		t.Skip("skipping the variations in -short mode")
 	}
 	s := tfschema.Shared(t)
-	variants := specVariants()
-	names := make([]string, 0, len(variants))
-	for n := range variants {
+	graphs := variantGraphs(t)
+	names := make([]string, 0, len(graphs))
+	for n := range graphs {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	rd := New()
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			d := spec.Example()
-			variants[name](d)
-			res, ds, err := compile.Compile(d)
-			if err != nil || ds.HasErrors() {
-				t.Fatalf("Compile = %v, %v", ds, err)
-			}
-			out, err := rd.Render(renderable(t, rd, res.Graph))
-			if err != nil {
-				t.Fatalf("Render = %v", err)
-			}
+			t.Parallel()
+			out, _ := renderGraph(t, graphs[name])
 			for _, f := range out.Files {
 				vs, err := s.CheckFile(f.Name, f.Data)
 				if err != nil {

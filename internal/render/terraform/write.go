@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
-	"github.com/zclconf/go-cty/cty"
 
 	"github.com/enclave-dev/enclave/internal/model"
 )
@@ -249,11 +248,9 @@ func (st *state) versions() []*Block {
 	pb.Set("storage_use_azuread", Bool(true))
 	blocks := []*Block{tf, p}
 	if st.azapi {
-		blocks = append(blocks, &Block{Type: "provider", Labels: []string{"azapi"}, Body: &Body{}})
-		blocks[len(blocks)-1].Body.block = blocks[len(blocks)-1]
-		blocks[len(blocks)-1].Body.Set("subscription_id", Var(SubscriptionIDVar))
+		az := &Block{Type: "provider", Labels: []string{"azapi"}}
+		newBody(az).Set("subscription_id", Var(SubscriptionIDVar))
+		blocks = append(blocks, az)
 	}
 	return blocks
 }
-
-var _ = cty.NilVal
