@@ -12,10 +12,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
-	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/render/arm"
-	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 // Security parity of the service kinds (compute, storage, Key Vault, ML,
@@ -431,24 +429,14 @@ func TestServicesSecurityParityVariants(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the variations in -short mode")
 	}
-	variants := specVariants()
 	for _, name := range []string{"compute-instances", "windows-workstations", "no-cmk", "sqlserver", "postgresql"} {
-		edit, ok := variants[name]
-		if !ok {
-			t.Fatalf("no spec variation %q", name)
-		}
 		t.Run(name, func(t *testing.T) {
-			d := spec.Example()
-			edit(d)
-			res, ds, err := compile.Compile(d)
-			if err != nil || ds.HasErrors() {
-				t.Fatalf("Compile = %v, %v", ds, err)
-			}
-			out, err := Render(res.Graph)
+			g := variantGraph(t, name)
+			out, err := Render(g)
 			if err != nil {
 				t.Fatalf("Render = %v", err)
 			}
-			armOut, err := arm.Render(res.Graph)
+			armOut, err := arm.Render(g)
 			if err != nil {
 				t.Fatalf("arm.Render = %v", err)
 			}

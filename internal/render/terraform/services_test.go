@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/spec"
@@ -32,20 +31,15 @@ func blocksFor(t *testing.T, out Output, a model.Address) (tfBlocks, Mapping) {
 	return tfBlocks{}, Mapping{}
 }
 
-// variantGraph compiles the example changed by the named spec variation.
+// variantGraph is the compiled example changed by the named spec
+// variation (shared; tests only read it).
 func variantGraph(t *testing.T, name string) *model.Graph {
 	t.Helper()
-	d := spec.Example()
-	edit, ok := specVariants()[name]
+	g, ok := variantGraphs(t)[name]
 	if !ok {
 		t.Fatalf("no spec variation %q", name)
 	}
-	edit(d)
-	res, ds, err := compile.Compile(d)
-	if err != nil || ds.HasErrors() {
-		t.Fatalf("Compile(%s) = %v, %v", name, ds, err)
-	}
-	return res.Graph
+	return g
 }
 
 func mustRender(t *testing.T, g *model.Graph) Output {
@@ -255,7 +249,11 @@ func TestWebAppPublishingPolicies(t *testing.T) {
 // are azurerm_kubernetes_cluster_node_pool blocks of the cluster, with the
 // CriticalAddonsOnly taint spelled for each.
 func TestClusterNodePools(t *testing.T) {
-	g := exampleGraph(t)
+	// A fresh graph: the test adds a node pool to the cluster.
+	g, err := compileSpec(spec.Example())
+	if err != nil {
+		t.Fatal(err)
+	}
 	aks := model.All[*model.ManagedCluster](g)[0]
 	sys := aks.NodePools[0]
 	user := sys
