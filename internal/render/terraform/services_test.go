@@ -8,6 +8,7 @@ import (
 
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/render/arm"
+	"github.com/enclave-dev/enclave/internal/render/terraform/tfschema"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
@@ -373,5 +374,55 @@ func TestAzAPIKinds(t *testing.T) {
 	}
 	if instances == 0 || kinds[model.TypeMLCompute] != instances+1 || kinds[model.TypeSecurityContact] != 1 {
 		t.Errorf("azapi kinds %v; want %d computes (instances and the Kubernetes attach) and the security contact", kinds, instances+1)
+	}
+}
+
+// TestComputeInstanceWithoutIdleShutdown: an instance that needs no idle
+// shutdown is azurerm_machine_learning_compute_instance, valid against the
+// schema, assigned to its owner, without public IP or SSH.
+func TestComputeInstanceWithoutIdleShutdown(t *testing.T) {
+	d := spec.Example()
+	d.Team.Workstations.Kind = spec.WorkstationComputeInstance
+	g, err := compileSpec(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ci *model.MLCompute
+	for _, c := range model.All[*model.MLCompute](g) {
+		if c.Kind == model.MLComputeInstance {
+			ci = c
+			break
+		}
+	}
+	if ci == nil {
+		t.Fatal("the variation has no compute instance")
+	}
+	ci.IdleShutdown = ""
+	out := mustRender(t, g)
+	bs, m := blocksFor(t, out, model.AddressOf(ci))
+	if m.AzAPI {
+		t.Fatalf("%s uses azapi: %s", ci.Name, m.Reason)
+	}
+	b := bs.One("azurerm_machine_learning_compute_instance")
+	for name, want := range map[string]any{"name": leaf(ci.Name), "node_public_ip_enabled": false, "local_auth_enabled": false, "authorization_type": "personal"} {
+		if got := b.Attr(name); got != want {
+			t.Errorf("compute instance %s = %v; want %v", name, got, want)
+		}
+	}
+	if len(b.Blocks("ssh")) != 0 {
+		t.Error("compute instance has SSH")
+	}
+	if got := str(b.first("assign_to_user").Attr("object_id")); got != "expr:var."+VarName(ci.OwnerParameter) {
+		t.Errorf("compute instance owner = %s; want the owner variable", got)
+	}
+	s := tfschema.Shared(t)
+	for _, f := range out.Files {
+		vs, err := s.CheckFile(f.Name, f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vs {
+			t.Error(v)
+		}
 	}
 }
