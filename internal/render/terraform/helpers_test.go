@@ -124,10 +124,49 @@ func renderable(t testing.TB, rd *Renderer, g *model.Graph) *model.Graph {
 	return sub
 }
 
-// renderExample renders the renderable part of the built-in example.
+// renderExample renders the renderable part of the built-in example, once
+// per test binary; callers only read the result.
 func renderExample(t testing.TB) (Output, *model.Graph) {
 	t.Helper()
-	return renderGraph(t, exampleGraph(t))
+	return cachedRender(t, "", exampleGraph(t))
+}
+
+// renderVariant renders the renderable part of a spec variation, once per
+// test binary.
+func renderVariant(t testing.TB, name string) (Output, *model.Graph) {
+	t.Helper()
+	g, ok := variantGraphs(t)[name]
+	if !ok {
+		t.Fatalf("no spec variation %q", name)
+	}
+	return cachedRender(t, name, g)
+}
+
+type rendered struct {
+	out Output
+	g   *model.Graph
+}
+
+var (
+	renderMu sync.Mutex
+	renders  = map[string]rendered{}
+)
+
+func cachedRender(t testing.TB, key string, full *model.Graph) (Output, *model.Graph) {
+	t.Helper()
+	renderMu.Lock()
+	r, ok := renders[key]
+	renderMu.Unlock()
+	if ok {
+		return r.out, r.g
+	}
+	// Rendered outside the lock so parallel variations render in parallel;
+	// a race renders one twice, harmlessly.
+	out, g := renderGraph(t, full)
+	renderMu.Lock()
+	renders[key] = rendered{out, g}
+	renderMu.Unlock()
+	return out, g
 }
 
 func renderGraph(t testing.TB, full *model.Graph) (Output, *model.Graph) {

@@ -143,8 +143,9 @@ var nsgProtocols = map[model.Protocol]string{
 
 // networkSecurityGroup writes the group and one azurerm_network_security_rule
 // per rule. The provider's inline security_rule is an attributes-as-blocks
-// set that cannot be mixed with separate rules; separate rules keep each
-// rule its own address in plans.
+// set that cannot be combined with separate rule resources
+// (https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/network_security_group);
+// separate rules give each rule its own address in plans.
 func networkSecurityGroup(x *Ctx, r *model.NetworkSecurityGroup) error {
 	nsg := x.Top("azurerm_network_security_group")
 	for _, rule := range r.Rules {
@@ -251,7 +252,9 @@ func azureFirewall(x *Ctx, r *model.AzureFirewall) error {
 	if len(r.Zones) > 0 {
 		b.Set("zones", Strings(r.Zones))
 	}
-	// Only the first IP configuration names the subnet.
+	// Only the first IP configuration names AzureFirewallSubnet; further ones
+	// add public addresses
+	// (https://learn.microsoft.com/azure/firewall/deploy-multi-public-ip-powershell).
 	for i, ip := range r.PublicIPs {
 		ipc := b.Block("ip_configuration")
 		ipc.Set("name", String(fmt.Sprintf("ipconfig%d", i+1)))

@@ -73,7 +73,7 @@ func TestSpecVariantsSchema(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			out, _ := renderGraph(t, graphs[name])
+			out, _ := renderVariant(t, name)
 			for _, f := range out.Files {
 				vs, err := s.CheckFile(f.Name, f.Data)
 				if err != nil {
