@@ -11,6 +11,15 @@ func registry() table {
 		identityKinds(),
 		monitoringKinds(),
 		networkKinds(),
+		computeKinds(),
+		storageKinds(),
+		keyVaultKinds(),
+		mlKinds(),
+		containerKinds(),
+		webKinds(),
+		dataKinds(),
+		governanceKinds(),
+		alertKinds(),
 	} {
 		for typ, c := range part {
 			all.add(typ, c)

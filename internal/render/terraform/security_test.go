@@ -25,6 +25,7 @@ func securityPairs() []securityPair {
 	for _, part := range [][]securityPair{
 		networkSecurity(),
 		monitoringSecurity(),
+		servicesSecurity(),
 	} {
 		all = append(all, part...)
 	}

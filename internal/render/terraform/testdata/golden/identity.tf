@@ -42,6 +42,24 @@ resource "azurerm_role_assignment" "apps_admins_kodata_platform_admin" {
   description        = "kodata Platform Admin for admins"
 }
 
+resource "azurerm_role_assignment" "stkodatalake7uaje_datascientists_storage_blob_data_reader" {
+  name               = "0e33aad2-fef6-5835-bff1-846d3d84359e"
+  scope              = azurerm_storage_account.stkodatalake7uaje.id
+  role_definition_id = "/subscriptions/${var.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
+  principal_id       = "6f1c2a7e-1d2b-4c3a-9e8f-0a1b2c3d4e51"
+  principal_type     = "Group"
+  description        = "Storage Blob Data Reader for dataScientists"
+}
+
+resource "azurerm_role_assignment" "vzhpm_dataengineers_data_factory_contributor" {
+  name               = "825f091b-f9ee-5c23-bd1e-d9e028f8f209"
+  scope              = azurerm_data_factory.vzhpm.id
+  role_definition_id = "/subscriptions/${var.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/673868aa-7521-48a0-acc6-0f60742d39f5"
+  principal_id       = "7a2d3b8f-2e3c-4d4b-8f9a-1b2c3d4e5f62"
+  principal_type     = "Group"
+  description        = "Data Factory Contributor for dataEngineers"
+}
+
 resource "azurerm_role_assignment" "data_admins_kodata_platform_admin" {
   name               = "d09892e0-609b-5e33-a618-58f7111e792b"
   scope              = azurerm_resource_group.data.id
@@ -60,6 +78,15 @@ resource "azurerm_role_assignment" "data_dataengineers_kodata_data_engineer" {
   description        = "kodata Data Engineer for dataEngineers"
 }
 
+resource "azurerm_role_assignment" "stkodatalake7uaje_dataengineers_storage_blob_data_contributor" {
+  name               = "e375d632-1763-5401-83bb-7619b588bef8"
+  scope              = azurerm_storage_account.stkodatalake7uaje.id
+  role_definition_id = "/subscriptions/${var.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = "7a2d3b8f-2e3c-4d4b-8f9a-1b2c3d4e5f62"
+  principal_type     = "Group"
+  description        = "Storage Blob Data Contributor for dataEngineers"
+}
+
 resource "azurerm_role_assignment" "ml_admins_kodata_platform_admin" {
   name               = "1f42d52f-a47b-59a3-913b-26ecca2a6de8"
   scope              = azurerm_resource_group.ml.id
@@ -67,6 +94,15 @@ resource "azurerm_role_assignment" "ml_admins_kodata_platform_admin" {
   principal_id       = "8b3e4c9a-3f4d-4e5c-9a0b-2c3d4e5f6a73"
   principal_type     = "Group"
   description        = "kodata Platform Admin for admins"
+}
+
+resource "azurerm_role_assignment" "mlw_datascientists_azureml_data_scientist" {
+  name               = "6f09f8ef-6dcb-56fb-a1c1-ac31e3836184"
+  scope              = azurerm_machine_learning_workspace.mlw.id
+  role_definition_id = "/subscriptions/${var.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/f6c7c914-8db3-469d-8ca1-694a8f32e121"
+  principal_id       = "6f1c2a7e-1d2b-4c3a-9e8f-0a1b2c3d4e51"
+  principal_type     = "Group"
+  description        = "AzureML Data Scientist for dataScientists"
 }
 
 resource "azurerm_role_assignment" "ml_datascientists_kodata_data_scientist" {

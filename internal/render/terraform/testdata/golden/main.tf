@@ -52,3 +52,6 @@ resource "azurerm_resource_group" "ops" {
     owner       = "data-platform"
   }
 }
+
+data "azurerm_client_config" "current" {
+}

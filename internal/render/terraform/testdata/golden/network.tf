@@ -73,7 +73,7 @@ resource "azurerm_monitor_diagnostic_setting" "integration_to_log_analytics" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "scoring_to_log_analytics" {
+resource "azurerm_monitor_diagnostic_setting" "nsg_kodata_scoring_to_log_analytics" {
   name                       = "to-log-analytics"
   target_resource_id         = azurerm_network_security_group.scoring.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id

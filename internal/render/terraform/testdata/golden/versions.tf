@@ -5,6 +5,10 @@ terraform {
       source  = "hashicorp/azurerm"
       version = "~> 4.0"
     }
+    azapi = {
+      source  = "Azure/azapi"
+      version = "~> 2.0"
+    }
   }
 }
 
@@ -13,4 +17,8 @@ provider "azurerm" {
   }
   subscription_id     = var.subscription_id
   storage_use_azuread = true
+}
+
+provider "azapi" {
+  subscription_id = var.subscription_id
 }
