@@ -23,9 +23,10 @@ const (
 	ExitOK       = 0 // success
 	ExitUser     = 1 // the user's input or invocation is wrong: diagnostics say where and what to do
 	ExitInternal = 2 // a program fault in enclave itself
-	ExitReach    = 3 // reserved: a reach intent does not hold
+	ExitReach    = 3 // a reach intent does not hold
 	ExitPolicy   = 4 // reserved: policy checks found problems
-	ExitDrift    = 5 // reserved: the deployed environment drifted from the spec
+	ExitDrift    = 5 // the deployed environment drifted from the spec
+	ExitAuth     = 6 // no Azure credential could sign in
 )
 
 // IO is where a command reads and writes.
@@ -87,14 +88,18 @@ func Main() int {
 
 // Run runs enclave with args and returns the exit code. A panic is a
 // program fault: it is reported with its stack and exits 2.
-func Run(args []string, streams IO) (code int) {
+func Run(args []string, streams IO) int { return RunWith(args, streams, nil) }
+
+// RunWith is Run with the connection to Azure given: tests pass the SDK's
+// fake servers; nil means Azure itself.
+func RunWith(args []string, streams IO, azure Connect) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(streams.ErrOut, "%s: %v\n%s\n%s\n", internalErrorPrefix, r, debug.Stack(), bugHint)
 			code = ExitInternal
 		}
 	}()
-	root := NewRootCmd(streams)
+	root := newRootCmd(streams, azure)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err == nil {
@@ -119,7 +124,9 @@ func Run(args []string, streams IO) (code int) {
 }
 
 // NewRootCmd builds the command tree.
-func NewRootCmd(streams IO) *cobra.Command {
+func NewRootCmd(streams IO) *cobra.Command { return newRootCmd(streams, nil) }
+
+func newRootCmd(streams IO, azure Connect) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "enclave",
 		Short: "Build a secure Azure environment for a data-science team from a short spec",
@@ -135,10 +142,18 @@ subscription deployment. Without a spec file it uses a built-in example.`,
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(
 		NewCmdPlan(streams, nil),
+		NewCmdReach(streams, nil),
 		NewCmdRender(streams),
+		NewCmdDocs(streams, nil),
+		NewCmdCost(streams, nil),
+		NewCmdPrices(streams),
+		NewCmdCheck(streams, nil),
 		NewCmdInit(streams, nil),
 		NewCmdSchema(streams, nil),
 		NewCmdVersion(streams, nil),
+		NewCmdWhatIf(streams, azure, nil),
+		NewCmdApply(streams, azure, nil),
+		NewCmdDrift(streams, azure, nil),
 	)
 	return root
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/spf13/cobra"
 )
 
@@ -9,24 +10,30 @@ type PlanOptions struct {
 	IO
 	// SpecFile is the spec to read; "" means the built-in example.
 	SpecFile string
-	// OutDir receives the rendered files (OutDir/arm/...).
+	// OutDir receives the rendered files (OutDir/arm/..., OutDir/docs/...,
+	// OutDir/report.html).
 	OutDir string
+	// CacheDir holds refreshed prices for the cost estimate in the docs.
+	CacheDir string
 }
 
 // NewCmdPlan returns the plan command; runF replaces runPlan in tests.
 func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
-	opts := &PlanOptions{IO: streams}
+	opts := &PlanOptions{IO: streams, CacheDir: userCacheDir()}
 	cmd := &cobra.Command{
 		Use:   "plan [SPEC]",
 		Short: "Compile the spec (or the built-in example), write the deployment and summarise it",
 		Long: `plan reads SPEC (the built-in example when omitted), compiles it into
-resources and writes the ARM deployment to OUT/arm and the Terraform
-configuration to OUT/terraform. It prints the resources by resource group
-and type, the address plan and the files written.
+resources and writes the ARM deployment to OUT/arm, the Terraform
+configuration to OUT/terraform, the documentation and diagram to OUT/docs
+and the HTML report to OUT/report.html. It prints the resources by resource
+group and type, the address plan and the files written.
 
 When the spec has errors plan prints every one and writes nothing; the
 previous contents of OUT/arm and OUT/terraform are replaced only when the
-whole run succeeds.`,
+whole run succeeds.
+plan also proves the network intents (see enclave reach) and exits 3,
+writing nothing, when one does not hold.`,
 		Example: `  enclave plan                       # the built-in example, into out/
   enclave plan enclave.yaml --out build`,
 		Args: cobra.MaximumNArgs(1),
@@ -49,6 +56,11 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	// Network intents must hold before anything is written (exit 3).
+	intents, err := checkIntents(doc, res, opts.ErrOut)
+	if err != nil {
+		return err
+	}
 	files, err := renderARM(res)
 	if err != nil {
 		return err
@@ -65,6 +77,12 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	writeSummary(opts.Out, doc, res, append(written, tfWritten...))
+	written = append(written, tfWritten...)
+	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
+	if err != nil {
+		return err
+	}
+	written = append(written, docFiles...)
+	writeSummary(opts.Out, doc, res, written)
 	return nil
 }

@@ -39,7 +39,7 @@ func TestNewCmdPlan(t *testing.T) {
 		if err != nil {
 			t.Fatalf("plan %s: %v", tt.args, err)
 		}
-		if diff := cmp.Diff(tt.want, *got, cmpopts.IgnoreFields(PlanOptions{}, "IO")); diff != "" {
+		if diff := cmp.Diff(tt.want, *got, cmpopts.IgnoreFields(PlanOptions{}, "IO", "CacheDir")); diff != "" {
 			t.Errorf("plan %s options (-want +got):\n%s", tt.args, diff)
 		}
 	}

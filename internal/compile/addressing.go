@@ -118,22 +118,13 @@ func subnetNeeds(d *spec.Document) []subnetNeed {
 	}
 	if s.MachineLearning.On() {
 		nodes := computeInstances
-		for _, c := range []*spec.Cluster{s.MachineLearning.CPUCluster, s.MachineLearning.GPUCluster} {
-			if c != nil {
-				nodes += c.MaxNodes
-			}
+		for _, c := range mlClusters(s.MachineLearning) {
+			nodes += c.maxNodes
 		}
 		needs = append(needs, subnetNeed{Spoke, SubnetTraining, "Azure ML compute clusters and compute instances", fmt.Sprintf("%d nodes at most, doubled for scale-out", nodes), minBits(26, hostsBits(2*nodes))})
 	}
 	if s.Kubernetes.On() {
-		k := s.Kubernetes
-		maxNodes, maxPods := k.MaxNodes, k.MaxPods
-		if maxNodes == 0 {
-			maxNodes = max(k.NodeCount, 3)
-		}
-		if maxPods == 0 {
-			maxPods = 30
-		}
+		_, _, maxNodes, maxPods := poolSize(s.Kubernetes)
 		// Azure CNI: every node and every pod takes an address; one extra
 		// node for surge upgrades, plus internal load balancer addresses.
 		n := (maxNodes+1)*(maxPods+1) + 10

@@ -11,15 +11,6 @@ import (
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
-// platformServices stands in for what the network, containers and ML
-// builders set on ctx.
-func platformServices(c *ctx) {
-	c.firewall = platformAddStandIn(c, "Microsoft.Network/azureFirewalls", c.rg(RGNetwork), "afw-kodata-hub")
-	c.gateway = platformAddStandIn(c, "Microsoft.Network/virtualNetworkGateways", c.rg(RGNetwork), "vgw-kodata-hub")
-	c.aks = platformAddStandIn(c, "Microsoft.ContainerService/managedClusters", c.rg(RGML), "aks-kodata-scoring")
-	c.mlWorkspace = platformAddStandIn(c, "Microsoft.MachineLearningServices/workspaces", c.rg(RGML), "mlw-kodata")
-}
-
 // platformAlerts lists metric alerts as "target: metric".
 func platformAlerts(g *model.Graph) []string {
 	var out []string
@@ -31,36 +22,36 @@ func platformAlerts(g *model.Graph) []string {
 }
 
 func TestAlertsOnlyForPresentResources(t *testing.T) {
+	const (
+		firewall = "afw-kodata: FirewallHealth"
+		aks      = "aks-kodata-scoring: kube_node_status_condition"
+		ml       = "mlw-kodata: Failed Runs"
+	)
 	for _, tc := range []struct {
-		name   string
-		edit   func(d *spec.Document)
-		preset func(c *ctx)
-		want   []string
+		name string
+		edit func(d *spec.Document)
+		want []string
 	}{
-		{"no services", nil, nil, nil},
-		{"example with every service", nil, platformServices, []string{
-			"afw-kodata-hub: FirewallHealth",
-			"aks-kodata-scoring: kube_node_status_condition",
-			"mlw-kodata: Failed Runs",
-			"vgw-kodata-hub: TunnelAverageBandwidth",
-		}},
-		{"VPN with BGP", func(d *spec.Document) { d.Network.OnPremises.Connection.BGPASN = 65010 }, func(c *ctx) {
-			c.gateway = platformAddStandIn(c, "Microsoft.Network/virtualNetworkGateways", c.rg(RGNetwork), "vgw-kodata-hub")
-		}, []string{"vgw-kodata-hub: BgpPeerStatus"}},
+		// The firewall is part of every environment.
+		{"no services", noServices, []string{firewall}},
+		{"example with every service", nil, []string{firewall, aks, ml, "vgw-kodata-onprem: TunnelAverageBandwidth"}},
+		{"VPN with BGP", func(d *spec.Document) { d.Network.OnPremises.Connection.BGPASN = 65010 },
+			[]string{firewall, aks, ml, "vgw-kodata-onprem: BgpPeerStatus"}},
 		{"ExpressRoute", func(d *spec.Document) {
 			d.Network.OnPremises.Connection = spec.Connection{Type: spec.ConnectionExpressRoute, CircuitID: "/subscriptions/x/resourceGroups/er/providers/Microsoft.Network/expressRouteCircuits/c1"}
-		}, func(c *ctx) {
-			c.gateway = platformAddStandIn(c, "Microsoft.Network/virtualNetworkGateways", c.rg(RGNetwork), "ergw-kodata-hub")
-		}, []string{"ergw-kodata-hub: ExpressRouteGatewayBitsPerSecond"}},
+		}, []string{firewall, aks, "ergw-kodata-onprem: ExpressRouteGatewayBitsPerSecond", ml}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := platformExample(t, tc.edit, tc.preset)
+			c := platformExample(t, tc.edit)
 			if diff := cmp.Diff(tc.want, platformAlerts(c.g)); diff != "" {
 				t.Errorf("metric alerts (-want +got):\n%s", diff)
 			}
 			for _, a := range model.All[*model.MetricAlert](c.g) {
 				if !cmp.Equal(a.ActionGroups, []model.Ref{c.actionGroup}) || a.Location != "global" || a.Group != "rg-kodata-ops" {
 					t.Errorf("%s: action groups %v, location %q, group %q; want the ops action group, global, rg-kodata-ops", a.Name, a.ActionGroups, a.Location, a.Group)
+				}
+				if _, ok := c.g.Get(a.Target.Address); !ok {
+					t.Errorf("%s targets %s, which is not in the graph", a.Name, a.Target)
 				}
 			}
 			if got := platformNames[*model.ActivityLogAlert](c.g); !cmp.Equal(got, []string{"alert-kodata-policy-deleted", "alert-kodata-service-health"}) {
@@ -74,7 +65,7 @@ func TestNoAlertEmails(t *testing.T) {
 	d := spec.Example()
 	d.Monitoring.AlertEmails = nil
 	d.Governance.Budget = nil
-	c, ds := platformBuild(t, d, platformServices)
+	c, ds := platformBuild(t, d)
 	if ds.HasErrors() {
 		t.Fatalf("build: %v", ds)
 	}
@@ -109,7 +100,7 @@ func TestActionGroup(t *testing.T) {
 				d.Name = tc.env
 				d.Monitoring.AlertEmails = tc.emails
 				d.Governance.Budget.Contacts = tc.contacts
-			}, nil)
+			})
 			ags := model.All[*model.ActionGroup](c.g)
 			if len(ags) != 1 {
 				t.Fatalf("%d action groups; want 1", len(ags))

@@ -36,6 +36,19 @@ type Result struct {
 // small) come back as diagnostics; a program fault comes back as the error.
 // The result is nil whenever there is an error or an error diagnostic.
 func Compile(d *spec.Document) (*Result, diag.Diagnostics, error) {
+	c := run(d)
+	if c.err != nil {
+		return nil, c.diags, c.err
+	}
+	if c.diags.HasErrors() {
+		return nil, c.diags, nil
+	}
+	return &Result{Graph: c.g, Plan: c.plan}, c.diags, nil
+}
+
+// run plans addresses and runs every builder over d, stopping at the first
+// program fault (left in c.err).
+func run(d *spec.Document) *ctx {
 	c := newCtx(d)
 	plan, err := planAddresses(d)
 	if err != nil {
@@ -45,7 +58,7 @@ func Compile(d *spec.Document) (*Result, diag.Diagnostics, error) {
 			hint = fmt.Sprintf("use a /%d or larger address space, or switch off services you do not need", se.need)
 		}
 		c.diags.Errorf(d.Pos("network.addressSpace"), hint, "%s", err)
-		return nil, c.diags, nil
+		return c
 	}
 	c.plan = plan
 	for _, v := range []string{Hub, Spoke} {
@@ -58,13 +71,7 @@ func Compile(d *spec.Document) (*Result, diag.Diagnostics, error) {
 			break
 		}
 	}
-	if c.err != nil {
-		return nil, c.diags, c.err
-	}
-	if c.diags.HasErrors() {
-		return nil, c.diags, nil
-	}
-	return &Result{Graph: c.g, Plan: plan}, c.diags, nil
+	return c
 }
 
 // builder is one capability.
@@ -91,6 +98,7 @@ func builders() []builder {
 		{"identity", buildIdentity},
 		{"governance", buildGovernance},
 		{"alerts", buildAlerts},
+		{"locks", buildLocks},
 	}
 }
 

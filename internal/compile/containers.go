@@ -121,35 +121,43 @@ func (c *ctx) cluster(k *spec.Kubernetes) model.Ref {
 	return ref
 }
 
+// poolSize resolves the system pool's size from the spec: nodeCount to
+// maxNodes nodes of nodeSize with maxPods pods each, defaults filled in. The
+// address plan sizes the scoring subnet from it.
+func poolSize(k *spec.Kubernetes) (vmSize string, minNodes, maxNodes, maxPods int) {
+	vmSize, minNodes, maxNodes, maxPods = k.NodeSize, k.NodeCount, k.MaxNodes, k.MaxPods
+	if vmSize == "" {
+		vmSize = defaultNodeSize
+	}
+	if minNodes == 0 {
+		minNodes = defaultNodeCount
+	}
+	if maxNodes < minNodes {
+		maxNodes = max(minNodes, defaultNodeCount)
+	}
+	if maxPods == 0 {
+		maxPods = defaultMaxPods
+	}
+	return vmSize, minNodes, maxNodes, maxPods
+}
+
 // nodePool sizes the system pool from the spec: it autoscales between
-// nodeCount and maxNodes nodes of nodeSize with maxPods pods each, spread
-// over the region's zones, with encryption at host.
+// nodeCount and maxNodes nodes, spread over the region's zones, with
+// encryption at host.
 func (c *ctx) nodePool(k *spec.Kubernetes, subnet model.Ref) model.NodePool {
-	p := model.NodePool{
+	size, minNodes, maxNodes, maxPods := poolSize(k)
+	return model.NodePool{
 		Name:             "system",
 		Mode:             "System",
-		VMSize:           k.NodeSize,
+		VMSize:           size,
 		OSSKU:            "AzureLinux",
 		Subnet:           subnet,
-		MinCount:         k.NodeCount,
-		MaxCount:         k.MaxNodes,
-		MaxPods:          k.MaxPods,
+		MinCount:         minNodes,
+		MaxCount:         maxNodes,
+		MaxPods:          maxPods,
 		Zones:            regionZones(c.doc.Location),
 		EncryptionAtHost: true,
 	}
-	if p.VMSize == "" {
-		p.VMSize = defaultNodeSize
-	}
-	if p.MinCount == 0 {
-		p.MinCount = defaultNodeCount
-	}
-	if p.MaxCount < p.MinCount {
-		p.MaxCount = max(p.MinCount, defaultNodeCount)
-	}
-	if p.MaxPods == 0 {
-		p.MaxPods = defaultMaxPods
-	}
-	return p
 }
 
 // zonalRegions are the regions with availability zones (Learn: "Azure

@@ -13,19 +13,6 @@ import (
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
-// compileDoc compiles d and fails the test on any error diagnostic.
-func compileDoc(t *testing.T, d *spec.Document) *model.Graph {
-	t.Helper()
-	res, diags, err := Compile(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diags.HasErrors() {
-		t.Fatalf("Compile() diagnostics: %v", diags)
-	}
-	return res.Graph
-}
-
 // dataTypes lists the types the data builder owns, for counting.
 var dataTypes = []model.Type{
 	model.TypeDataFactory,
@@ -105,7 +92,7 @@ func only[T model.Resource](t *testing.T, g *model.Graph) T {
 }
 
 func TestBuildDataExampleCounts(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompile(t, nil).Graph
 	want := map[model.Type]int{
 		model.TypeDataFactory:                1,
 		model.TypeDataFactoryManagedVNet:     1,
@@ -131,7 +118,7 @@ func TestBuildDataExampleCounts(t *testing.T) {
 }
 
 func TestBuildDataLake(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompile(t, nil).Graph
 	lake := only[*model.StorageAccount](t, g)
 	if !lake.HierarchicalNamespace || lake.PublicNetworkAccess != model.PublicDisabled || lake.SharedKeyAccess {
 		t.Errorf("lake = HNS %v, public %s, shared key %v; want HNS, Disabled, no shared key", lake.HierarchicalNamespace, lake.PublicNetworkAccess, lake.SharedKeyAccess)
@@ -159,7 +146,7 @@ func TestBuildDataLake(t *testing.T) {
 }
 
 func TestBuildDataFactory(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompile(t, nil).Graph
 	f := only[*model.DataFactory](t, g)
 	ref := model.RefOf(f)
 	if f.PublicNetworkAccess != model.PublicDisabled || !f.Identity.SystemAssigned {
@@ -254,7 +241,7 @@ func compileShir(t *testing.T) model.Ref {
 }
 
 func TestBuildDatabricks(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompile(t, nil).Graph
 	w := only[*model.DatabricksWorkspace](t, g)
 	ref := model.RefOf(w)
 	if w.SKU != "premium" || !w.NoPublicIP || w.PublicNetworkAccess != model.PublicDisabled || w.RequiredNSGRules != model.DatabricksNoAzureRules {
@@ -266,14 +253,19 @@ func TestBuildDatabricks(t *testing.T) {
 	if got, want := endpointGroups(g, ref), []string{"browser_authentication", "databricks_ui_api"}; !slices.Equal(got, want) {
 		t.Errorf("workspace private endpoints = %v; want %v", got, want)
 	}
-	lock := only[*model.Lock](t, g)
-	if lock.Scope != ref || lock.Level != model.LockCanNotDelete {
-		t.Errorf("lock = %v on %v; want CanNotDelete on the workspace", lock.Level, lock.Scope)
+	var locks []*model.Lock
+	for _, l := range model.All[*model.Lock](g) {
+		if l.Scope == ref {
+			locks = append(locks, l)
+		}
+	}
+	if len(locks) != 1 || locks[0].Level != model.LockCanNotDelete {
+		t.Errorf("locks on the workspace = %v; want one CanNotDelete", locks)
 	}
 }
 
 func TestBuildSynapse(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompile(t, nil).Graph
 	w := only[*model.SynapseWorkspace](t, g)
 	ref := model.RefOf(w)
 	lake := model.RefOf(only[*model.StorageAccount](t, g))
@@ -304,7 +296,7 @@ func TestBuildSynapse(t *testing.T) {
 }
 
 func TestBuildStreaming(t *testing.T) {
-	g := compileDoc(t, spec.Example())
+	g := mustCompile(t, nil).Graph
 	ns := only[*model.EventHubNamespace](t, g)
 	if ns.SKU != model.EventHubStandard || !ns.LocalAuthDisabled || ns.MinimumTLS != "1.2" || ns.PublicNetworkAccess != model.PublicDisabled {
 		t.Errorf("namespace = %+v; want Standard, SAS off, TLS 1.2, public access Disabled", ns)
@@ -356,12 +348,12 @@ func TestBuildDataServiceOff(t *testing.T) {
 		{"synapse", func(s *spec.Services) { s.Synapse.Enabled = off() }, []model.Type{model.TypeSynapseWorkspace, model.TypeSynapseEntraAdmin}},
 		{"streamAnalytics", func(s *spec.Services) { s.StreamAnalytics.Enabled = off() }, []model.Type{model.TypeEventHubNamespace, model.TypeStreamAnalyticsJob, model.TypeStreamAnalyticsCluster}},
 	}
-	full := countTypes(compileDoc(t, spec.Example()))
+	full := countTypes(mustCompile(t, nil).Graph)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := spec.Example()
 			tt.off(&d.Services)
-			got := countTypes(compileDoc(t, d))
+			got := countTypes(mustCompileDoc(t, d).Graph)
 			for _, typ := range tt.gone {
 				if got[typ] != 0 {
 					t.Errorf("%s off: %d %s; want none", tt.name, got[typ], typ)
@@ -397,7 +389,7 @@ func TestBuildDataAllOff(t *testing.T) {
 		tg.Enabled = off()
 	}
 	d.DataSources = nil
-	g := compileDoc(t, d)
+	g := mustCompileDoc(t, d).Graph
 	if got := countTypes(g); len(got) != 0 {
 		t.Errorf("all data services off: %v; want no data resources", got)
 	}
@@ -412,7 +404,7 @@ func TestBuildDataCMK(t *testing.T) {
 	for _, cmk := range []bool{true, false} {
 		d := spec.Example()
 		d.Governance.CustomerManagedKeys = cmk
-		g := compileDoc(t, d)
+		g := mustCompileDoc(t, d).Graph
 		f := only[*model.DataFactory](t, g)
 		w := only[*model.SynapseWorkspace](t, g)
 		if got := f.CMK != nil; got != cmk {
@@ -461,7 +453,7 @@ func TestBuildDataSources(t *testing.T) {
 				Name: "src", Type: tt.typ, Host: netip.MustParseAddr("10.0.12.50"), Port: 4000,
 				ServiceName: "db", Username: "reader", Password: tt.password, Readers: []string{"dataEngineers"},
 			}}
-			g := compileDoc(t, d)
+			g := mustCompileDoc(t, d).Graph
 			var found *model.LinkedService
 			for _, ls := range model.All[*model.LinkedService](g) {
 				if ls.Properties.Connector() == tt.connector {

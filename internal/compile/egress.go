@@ -264,24 +264,45 @@ func (c *ctx) aksCollections() []model.FirewallRuleCollection {
 	}
 }
 
-// vmCollections let VMs and nodes reach OS updates, Entra ID sign-in
-// (the AADSSHLogin and AADLoginForWindows extensions) and the Azure
-// Monitor agent's endpoints.
+// vmCollections let VMs and nodes reach OS updates, Entra ID sign-in,
+// the Azure Monitor agent's endpoints and, for enclave's trusted-launch
+// VMs, Microsoft Azure Attestation.
 func (c *ctx) vmCollections() []model.FirewallRuleCollection {
 	from := c.vmSubnets()
 	if len(from) == 0 {
 		return nil
 	}
 	loc := c.doc.Location
-	return []model.FirewallRuleCollection{{Name: "vm-management", ApplicationRules: []model.ApplicationRule{
+	out := []model.FirewallRuleCollection{{Name: "vm-management", ApplicationRules: []model.ApplicationRule{
 		{Name: "ubuntu-updates", Description: "Ubuntu security updates (apt uses HTTP; packages are signed)", Sources: from, Protocols: httpAndHTTPS,
 			TargetFQDNs: []string{"security.ubuntu.com", "azure.archive.ubuntu.com", "changelogs.ubuntu.com", "snapshot.ubuntu.com"}},
 		{Name: "windows-update", Description: "Windows Update for Windows VMs", Sources: from, Protocols: httpAndHTTPS, FQDNTags: []string{"WindowsUpdate"}},
-		{Name: "entra-login", Description: "Entra ID sign-in to VMs and the Microsoft package repository", Sources: from, Protocols: https,
-			TargetFQDNs: []string{"login.microsoftonline.com", "pas.windows.net", "packages.microsoft.com"}},
+		// Learn: "Sign in to a Linux virtual machine in Azure by using
+		// Microsoft Entra ID and OpenSSH" (packages.microsoft.com, where
+		// AADSSHLoginForLinux installs aadsshlogin from; login and pas for
+		// sign-in and Azure RBAC) and "Sign in to a Windows virtual machine
+		// in Azure by using Microsoft Entra ID" (adds
+		// enterpriseregistration.windows.net for device registration).
+		{Name: "entra-login", Description: "Entra ID sign-in to VMs, Windows device registration and the Microsoft package repository", Sources: from, Protocols: https,
+			TargetFQDNs: []string{"login.microsoftonline.com", "pas.windows.net", "packages.microsoft.com", "enterpriseregistration.windows.net"}},
+		// Learn: "Azure Monitor agent network configuration", firewall
+		// endpoints: the global and regional handlers and the workspace's
+		// ods endpoint (its ID is known only after deployment, hence the
+		// wildcard). The data collection rules send to Log Analytics
+		// without a data collection endpoint, so *.ingest.monitor.azure.com
+		// is not needed.
 		{Name: "monitor-agent", Description: "Azure Monitor agent configuration and ingestion", Sources: from, Protocols: https,
 			TargetFQDNs: []string{"global.handler.control.monitor.azure.com", loc + ".handler.control.monitor.azure.com", "*.ods.opinsights.azure.com", loc + ".monitoring.azure.com"}},
 	}}}
+	// Learn: "Boot integrity monitoring (guest attestation) overview": the
+	// GuestAttestation extension of trusted-launch VMs must reach Microsoft
+	// Azure Attestation, allowed by the AzureAttestation service tag.
+	if vms := c.specs(SubnetWorkstations, SubnetIntegration); len(vms) > 0 {
+		out = append(out, model.FirewallRuleCollection{Name: "vm-attestation", NetworkRules: []model.NetworkRule{
+			netRule("guest-attestation", "GuestAttestation extension of trusted-launch VMs to Microsoft Azure Attestation", model.ProtocolTCP, vms, []model.ServiceTag{model.TagAzureAttestation}, 443),
+		}})
+	}
+	return out
 }
 
 // databricksCollection lets the Databricks subnets reach what a Private Link
@@ -299,11 +320,21 @@ func (c *ctx) databricksCollection() model.FirewallRuleCollection {
 }
 
 // integrationRuntimeCollection lets the self-hosted integration runtime
-// relay interactive authoring and download its updates.
+// install and update itself (Learn: "Create and configure a self-hosted
+// integration runtime", ports and firewalls): download.microsoft.com for
+// the installer and auto-update, and go.microsoft.com, where the
+// installer link of irInstallScript redirects from. The runtime reaches
+// its factory ({factory}.{region}.datafactory.azure.net) through the
+// factory's private endpoint (Learn: "Azure Private Link for Azure Data
+// Factory"), so *.frontend.clouddatahub.net, which Learn lists for older
+// factories, is not allowed; and it is created with self-contained
+// interactive authoring, so it needs no Azure Relay
+// (*.servicebus.windows.net), a wildcard any Service Bus namespace could
+// use to carry data out.
 func (c *ctx) integrationRuntimeCollection() model.FirewallRuleCollection {
 	return model.FirewallRuleCollection{Name: "integration-runtime", ApplicationRules: []model.ApplicationRule{{
-		Name: "shir", Description: "self-hosted integration runtime: Azure Relay for interactive authoring, and auto-update",
-		Sources: c.specs(SubnetIntegration), Protocols: https, TargetFQDNs: []string{"*.servicebus.windows.net", "download.microsoft.com"},
+		Name: "shir", Description: "self-hosted integration runtime: installer and auto-update downloads",
+		Sources: c.specs(SubnetIntegration), Protocols: https, TargetFQDNs: []string{"go.microsoft.com", "download.microsoft.com"},
 	}}}
 }
 

@@ -130,6 +130,7 @@ func buildGovernance(c *ctx) {
 	g.defender()
 	g.securityContact()
 	g.budget()
+	buildBaseline(c)
 }
 
 // governor assigns policies and keeps the subscription-level resources

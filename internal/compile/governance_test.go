@@ -1,7 +1,6 @@
 package compile
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +22,7 @@ func platformPolicies(g *model.Graph) map[string]*model.PolicyAssignment {
 }
 
 func TestExamplePolicies(t *testing.T) {
-	ps := platformPolicies(platformExample(t, nil, nil).g)
+	ps := platformPolicies(platformExample(t, nil).g)
 	loc := ps["pa-kodata-allowed-locations"]
 	if loc == nil || loc.Group != "" || loc.DefinitionID != policyAllowedLocations || loc.Effect != model.EffectDeny {
 		t.Fatalf("allowed locations = %+v; want a Deny assignment at the subscription", loc)
@@ -56,7 +55,7 @@ func TestAllowedVMSizesFromSpec(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := spec.Example()
 			d.Governance.AllowedVMSizes = tc.allowed
-			c, ds := platformBuild(t, d, nil)
+			c, ds := platformBuild(t, d)
 			if got := platformErrorSummaries(ds); !cmp.Equal(got, platformWantErrs(tc.wantErr)) {
 				t.Fatalf("errors = %q; want %q", got, tc.wantErr)
 			}
@@ -75,25 +74,31 @@ func TestAllowedLocationsMustIncludeLocation(t *testing.T) {
 	d := spec.Example()
 	d.Governance.AllowedLocations = []string{"australiasoutheast"}
 	d.Positions = map[string]diag.Pos{"governance.allowedLocations": {File: "enclave.yaml", Line: 70, Col: 21}}
-	_, ds := platformBuild(t, d, nil)
+	_, ds := platformBuild(t, d)
 	errs := platformErrors(ds)
 	if len(errs) != 1 || errs[0].Pos.Line != 70 || !strings.Contains(errs[0].Summary, "australiaeast") {
 		t.Errorf("diagnostics = %v; want one error at line 70 naming australiaeast", ds)
 	}
 }
 
+// mlAndFactory keeps Azure ML and Data Factory only: key vaults and
+// storage accounts then live in two resource groups, ML and data.
+func mlAndFactory(d *spec.Document) {
+	s := d.Services
+	noServices(d)
+	d.Services = spec.Services{MachineLearning: s.MachineLearning, DataFactory: s.DataFactory}
+}
+
+// Key vaults and storage accounts in two resource groups get their deny
+// and audit assignments in each group and one diagnostic-settings
+// assignment at the subscription (a second one would be a duplicate
+// resource and fail the build).
 func TestServicePoliciesFollowResources(t *testing.T) {
-	preset := func(c *ctx) {
-		platformAddStandIn(c, "Microsoft.Storage/storageAccounts", c.rg(RGData), "stkodatalake")
-		platformAddStandIn(c, "Microsoft.Storage/storageAccounts", c.rg(RGML), "stkodataml")
-		platformAddStandIn(c, "Microsoft.KeyVault/vaults", c.rg(RGData), "kv-kodata")
-		platformAddStandIn(c, "Microsoft.ContainerService/managedClusters", c.rg(RGML), "aks-kodata")
-	}
-	g := platformExample(t, nil, preset).g
+	g := platformExample(t, mlAndFactory).g
 	var got []string
 	for _, p := range model.All[*model.PolicyAssignment](g) {
-		if strings.Contains(p.Name, "allowed") || strings.Contains(p.Name, "no-public-ip") {
-			continue
+		if strings.Contains(p.Name, "allowed") || strings.Contains(p.Name, "no-public-ip") || !p.Definition.IsZero() {
+			continue // the baseline's assignments: baseline_test.go
 		}
 		scope := p.Group
 		if scope == "" {
@@ -102,14 +107,26 @@ func TestServicePoliciesFollowResources(t *testing.T) {
 		got = append(got, scope+" "+p.Name+" "+string(p.Effect))
 	}
 	want := []string{
+		"rg-kodata-data pa-kodata-adf-no-public-data Deny",
+		"rg-kodata-data pa-kodata-adf-private-link-data AuditIfNotExists",
 		"rg-kodata-data pa-kodata-kv-no-public-data Deny",
 		"rg-kodata-data pa-kodata-kv-private-link-data Audit",
 		"rg-kodata-data pa-kodata-st-no-public-data Deny",
 		"rg-kodata-data pa-kodata-st-private-link-data AuditIfNotExists",
-		"rg-kodata-ml pa-kodata-aks-no-public-ml Deny",
+		"rg-kodata-ml pa-kodata-cr-no-public-ml Deny",
+		"rg-kodata-ml pa-kodata-cr-private-link-ml Audit",
+		"rg-kodata-ml pa-kodata-kv-no-public-ml Deny",
+		"rg-kodata-ml pa-kodata-kv-private-link-ml Audit",
+		"rg-kodata-ml pa-kodata-mlw-no-public-ml Deny",
+		"rg-kodata-ml pa-kodata-mlw-private-link-ml Audit",
 		"rg-kodata-ml pa-kodata-st-no-public-ml Deny",
 		"rg-kodata-ml pa-kodata-st-private-link-ml AuditIfNotExists",
+		"subscription pa-kodata-adf-diagnostics DeployIfNotExists",
+		"subscription pa-kodata-afw-diagnostics DeployIfNotExists",
+		"subscription pa-kodata-cr-diagnostics DeployIfNotExists",
 		"subscription pa-kodata-kv-diagnostics DeployIfNotExists",
+		"subscription pa-kodata-mlw-diagnostics DeployIfNotExists",
+		"subscription pa-kodata-nsg-diagnostics DeployIfNotExists",
 	}
 	slices.Sort(got)
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -144,7 +161,7 @@ func TestServicePoliciesFollowResources(t *testing.T) {
 // Every diagnostic setting carries the name the diagnostic-settings
 // policies deploy under, so they find enclave's own settings.
 func TestDiagnosticSettingNameMatchesPolicies(t *testing.T) {
-	for _, d := range model.All[*model.DiagnosticSetting](platformExample(t, nil, nil).g) {
+	for _, d := range model.All[*model.DiagnosticSetting](platformExample(t, nil).g) {
 		if d.Name != diagnosticSettingName {
 			t.Errorf("diagnostic setting on %s is named %q; want %q", d.Scope, d.Name, diagnosticSettingName)
 		}
@@ -165,7 +182,7 @@ func TestDefenderPlans(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := spec.Example()
 			d.Governance.Defender = tc.extra
-			c, ds := platformBuild(t, d, nil)
+			c, ds := platformBuild(t, d)
 			if got := platformErrorSummaries(ds); !cmp.Equal(got, platformWantErrs(tc.wantErr)) {
 				t.Fatalf("errors = %q; want %q", got, tc.wantErr)
 			}
@@ -228,7 +245,7 @@ func TestBudget(t *testing.T) {
 			d := spec.Example()
 			d.Governance.Budget = tc.budget
 			d.Positions = map[string]diag.Pos{"governance.budget": {File: "enclave.yaml", Line: 72, Col: 3}}
-			c, ds := platformBuild(t, d, nil)
+			c, ds := platformBuild(t, d)
 			if got := platformErrorSummaries(ds); !cmp.Equal(got, platformWantErrs(tc.wantErr)) {
 				t.Fatalf("errors = %q; want %q", got, tc.wantErr)
 			}
@@ -268,7 +285,7 @@ func TestSecurityContact(t *testing.T) {
 			c := platformExample(t, func(d *spec.Document) {
 				d.Governance.SecurityContact = tc.contact
 				d.Monitoring.AlertEmails = tc.alerts
-			}, nil)
+			})
 			var got []string
 			for _, sc := range model.All[*model.SecurityContact](c.g) {
 				if sc.Name != "default" {
@@ -308,32 +325,88 @@ func platformWantErrs(s string) []string {
 	return []string{s}
 }
 
-// With a resource of every type the service policies know, each policy is
-// assigned once and every assignment name is valid and distinct.
-func TestEveryServicePolicyAssigns(t *testing.T) {
-	g := platformExample(t, nil, func(c *ctx) {
-		for i, sp := range servicePolicies {
-			platformAddStandIn(c, sp.target, c.rg(RGData), fmt.Sprintf("standin%d", i))
-		}
-	}).g
-	want := 0
-	for _, sp := range servicePolicies {
-		for _, id := range []string{sp.public, sp.privateLink, sp.diagnostics} {
-			if id != "" {
-				want++
+// servicePolicyVariants are specs with different sets of services, so
+// types come and go and some live in several resource groups.
+var servicePolicyVariants = []struct {
+	name string
+	edit func(d *spec.Document)
+}{
+	{"example", nil},
+	{"no services", noServices},
+	{"ML and Data Factory", mlAndFactory},
+	{"Kubernetes only", func(d *spec.Document) {
+		k := d.Services.Kubernetes
+		noServices(d)
+		d.Services.Kubernetes = k
+	}},
+}
+
+// Each service type present gets its deny and private-link assignments in
+// every resource group holding it and its diagnostic-settings assignment
+// once at the subscription; an absent type gets none. Assignments are
+// compared as "scope definition" so a duplicate shows up twice.
+func TestServicePolicyAssignmentsMatchResources(t *testing.T) {
+	for _, tc := range servicePolicyVariants {
+		t.Run(tc.name, func(t *testing.T) {
+			g := platformExample(t, tc.edit).g
+			var want, got []string
+			known := map[string]bool{}
+			for _, sp := range servicePolicies {
+				groups := map[string]bool{}
+				for _, r := range g.Resources() {
+					if r.Type() == sp.target {
+						groups[r.Base().Group] = true
+					}
+				}
+				for rg := range groups {
+					for _, id := range []string{sp.public, sp.privateLink} {
+						if id != "" {
+							want = append(want, rg+" "+id)
+						}
+					}
+				}
+				if len(groups) > 0 && sp.diagnostics != "" {
+					want = append(want, "subscription "+sp.diagnostics)
+				}
+				for _, id := range []string{sp.public, sp.privateLink, sp.diagnostics} {
+					known[id] = id != ""
+				}
 			}
-		}
+			for _, p := range model.All[*model.PolicyAssignment](g) {
+				if len(p.Name) > 64 {
+					t.Errorf("assignment name %q is longer than 64 characters", p.Name)
+				}
+				if !known[p.DefinitionID] {
+					continue
+				}
+				scope := p.Group
+				if scope == "" {
+					scope = "subscription"
+				}
+				got = append(got, scope+" "+p.DefinitionID)
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("service policy assignments (-want +got):\n%s", diff)
+			}
+		})
 	}
-	var got int
-	for _, p := range model.All[*model.PolicyAssignment](g) {
-		if len(p.Name) > 64 {
-			t.Errorf("assignment name %q is longer than 64 characters", p.Name)
+}
+
+// The example builds a resource of every type the service policies know,
+// so the test above exercises every row of the table, and the rows'
+// abbreviations, which name the assignments, are distinct.
+func TestExampleHasEveryServicePolicyType(t *testing.T) {
+	g := platformExample(t, nil).g
+	abbrs := map[string]bool{}
+	for _, sp := range servicePolicies {
+		if abbrs[sp.abbr] {
+			t.Errorf("abbreviation %q names two service policy rows", sp.abbr)
 		}
-		if !strings.Contains(p.Name, "allowed") && !strings.Contains(p.Name, "no-public-ip") {
-			got++
+		abbrs[sp.abbr] = true
+		if !slices.ContainsFunc(g.Resources(), func(r model.Resource) bool { return r.Type() == sp.target }) {
+			t.Errorf("the example has no %s", sp.target)
 		}
-	}
-	if got != want {
-		t.Errorf("%d service policy assignments; want %d", got, want)
 	}
 }

@@ -2,16 +2,16 @@ package compile
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 func TestCustomRoleDefinitions(t *testing.T) {
-	g := platformExample(t, nil, nil).g
+	g := platformExample(t, nil).g
 	defs := model.All[*model.RoleDefinition](g)
 	var got []string
 	for _, d := range defs {
@@ -39,19 +39,16 @@ func TestCustomRoleDefinitions(t *testing.T) {
 }
 
 func TestCustomRoleNamesAreStable(t *testing.T) {
-	a := platformNames[*model.RoleDefinition](platformExample(t, nil, nil).g)
-	b := platformNames[*model.RoleDefinition](platformExample(t, nil, nil).g)
+	a := platformNames[*model.RoleDefinition](platformExample(t, nil).g)
+	b := platformNames[*model.RoleDefinition](platformExample(t, nil).g)
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("role definition names differ between runs (-first +second):\n%s", diff)
 	}
 }
 
+// The identity builder grants each team group its custom role, and access
+// to the ML workspace, the data lake and Data Factory when they exist.
 func TestPersonaGrants(t *testing.T) {
-	withData := func(c *ctx) {
-		c.mlWorkspace = platformAddStandIn(c, "Microsoft.MachineLearningServices/workspaces", c.rg(RGML), "mlw-kodata")
-		c.adls = platformAddStandIn(c, "Microsoft.Storage/storageAccounts", c.rg(RGData), "stkodatalake")
-		platformAddStandIn(c, "Microsoft.DataFactory/factories", c.rg(RGData), "adf-kodata")
-	}
 	base := []string{
 		"rg-kodata-apps: kodata Platform Admin -> admins",
 		"rg-kodata-data: kodata Data Engineer -> dataEngineers",
@@ -62,26 +59,34 @@ func TestPersonaGrants(t *testing.T) {
 		"rg-kodata-ops: kodata Platform Admin -> admins",
 	}
 	for _, tc := range []struct {
-		name   string
-		preset func(c *ctx)
-		extra  []string
+		name  string
+		edit  func(d *spec.Document)
+		extra func(c *ctx) []string
 	}{
-		{"services absent", nil, nil},
-		{"workspace, lake and factory present", withData, []string{
-			"adf-kodata: Data Factory Contributor -> dataEngineers",
-			"mlw-kodata: AzureML Data Scientist -> dataScientists",
-			"stkodatalake: Storage Blob Data Contributor -> dataEngineers",
-			"stkodatalake: Storage Blob Data Reader -> dataScientists",
+		{"services absent", noServices, func(*ctx) []string { return nil }},
+		{"workspace, lake and factory present", nil, func(c *ctx) []string {
+			factories := c.refsOf("Microsoft.DataFactory/factories")
+			if len(factories) != 1 {
+				t.Fatalf("%d data factories; want 1", len(factories))
+			}
+			return []string{
+				factories[0].Leaf() + ": Data Factory Contributor -> dataEngineers",
+				c.mlWorkspace.Leaf() + ": AzureML Data Scientist -> dataScientists",
+				c.adls.Leaf() + ": Storage Blob Data Contributor -> dataEngineers",
+				c.adls.Leaf() + ": Storage Blob Data Reader -> dataScientists",
+			}
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			c := platformExample(t, tc.edit)
 			var got []string
-			for _, g := range platformGrants(platformExample(t, nil, tc.preset).g) {
-				if !strings.Contains(g, "Virtual Machine") && !strings.Contains(g, "Log Analytics Contributor") {
-					got = append(got, g)
+			for _, ra := range model.All[*model.RoleAssignment](c.g) {
+				if ra.Capability == "identity" {
+					got = append(got, grantString(ra))
 				}
 			}
-			want := append(slices.Clone(base), tc.extra...)
+			slices.Sort(got)
+			want := append(slices.Clone(base), tc.extra(c)...)
 			slices.Sort(want)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("grants (-want +got):\n%s", diff)

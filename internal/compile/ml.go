@@ -28,7 +28,7 @@ func buildML(c *ctx) {
 	if !ml.On() {
 		return
 	}
-	clusters := c.clusters(ml)
+	clusters := mlClusters(ml)
 	var storage model.Ref
 	c.mlWorkspace, storage = c.workspace(clusters[0].name)
 	for _, cl := range clusters {
@@ -146,9 +146,10 @@ type clusterSpec struct {
 	maxNodes   int
 }
 
-// clusters lists the compute clusters, never empty: the spec's CPU and GPU
-// clusters, or a default CPU cluster when the spec names neither.
-func (c *ctx) clusters(ml *spec.MachineLearning) []clusterSpec {
+// mlClusters lists the compute clusters, never empty: the spec's CPU and GPU
+// clusters, or a default CPU cluster when the spec names neither, with
+// defaults filled in. The address plan sizes the training subnet from it.
+func mlClusters(ml *spec.MachineLearning) []clusterSpec {
 	var out []clusterSpec
 	add := func(name, size string, cl *spec.Cluster) {
 		s := clusterSpec{name: name, size: cl.Size, maxNodes: cl.MaxNodes}

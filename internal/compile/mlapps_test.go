@@ -10,23 +10,6 @@ import (
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
-// compileVariant compiles the built-in example changed by edit.
-func compileVariant(t *testing.T, edit func(d *spec.Document)) *model.Graph {
-	t.Helper()
-	d := spec.Example()
-	if edit != nil {
-		edit(d)
-	}
-	res, ds, err := Compile(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ds.HasErrors() {
-		t.Fatalf("Compile: %v", ds)
-	}
-	return res.Graph
-}
-
 // helperCtx is a context with the address plan, the resource groups and the
 // Log Analytics workspace, ready for the shared helpers.
 func helperCtx(t *testing.T) *ctx {
@@ -216,7 +199,7 @@ func TestBuildContainers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := compileVariant(t, tt.edit)
+			g := mustCompile(t, tt.edit).Graph
 			regs := model.All[*model.ContainerRegistry](g)
 			if len(regs) != tt.wantRegistries {
 				t.Fatalf("registries = %d; want %d", len(regs), tt.wantRegistries)
@@ -298,7 +281,7 @@ func TestBuildML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := compileVariant(t, tt.edit)
+			g := mustCompile(t, tt.edit).Graph
 			wss := model.All[*model.MLWorkspace](g)
 			if got := len(wss) == 1; got != tt.wantWS {
 				t.Fatalf("workspaces = %d; want %v", len(wss), tt.wantWS)
@@ -405,7 +388,7 @@ func TestBuildApps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := compileVariant(t, tt.edit)
+			g := mustCompile(t, tt.edit).Graph
 			sites := model.All[*model.WebApp](g)
 			if len(sites) != tt.wantApps {
 				t.Fatalf("web apps = %d; want %d", len(sites), tt.wantApps)

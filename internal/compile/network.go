@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 // buildNetwork makes the hub and spoke virtual networks with every planned
@@ -197,7 +198,11 @@ func (c *ctx) peer(from, to string) {
 // gatewayRef is the address of the VPN or ExpressRoute gateway, which
 // buildOnPrem creates later.
 func (c *ctx) gatewayRef() model.Ref {
-	return model.Address{Group: c.rg(RGNetwork), Type: model.TypeVirtualNetworkGateway, Name: c.names.Name("vgw", "onprem")}.Ref()
+	abbr := "vgw"
+	if op := c.doc.Network.OnPremises; op != nil && op.Connection.Type == spec.ConnectionExpressRoute {
+		abbr = "ergw" // CAF's abbreviation for an ExpressRoute gateway
+	}
+	return model.Address{Group: c.rg(RGNetwork), Type: model.TypeVirtualNetworkGateway, Name: c.names.Name(abbr, "onprem")}.Ref()
 }
 
 // bastion adds Bastion Standard with native-client tunnelling, in the hub.

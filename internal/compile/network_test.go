@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"fmt"
 	"net/netip"
 	"slices"
 	"strings"
@@ -8,33 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
-
-// compileExample compiles the built-in example, changed by edit.
-func compileExample(t *testing.T, edit func(d *spec.Document)) (*Result, diag.Diagnostics) {
-	t.Helper()
-	d := spec.Example()
-	if edit != nil {
-		edit(d)
-	}
-	res, ds, err := Compile(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, ds
-}
-
-func mustCompile(t *testing.T, edit func(d *spec.Document)) *Result {
-	t.Helper()
-	res, ds := compileExample(t, edit)
-	if ds.HasErrors() {
-		t.Fatalf("Compile: %v", ds)
-	}
-	return res
-}
 
 func vnetOf(t *testing.T, res *Result, role string) *model.VirtualNetwork {
 	t.Helper()
@@ -446,6 +423,111 @@ func TestFirewallPolicy(t *testing.T) {
 		for _, col := range g.Collections {
 			if (len(col.ApplicationRules) > 0) == (len(col.NetworkRules) > 0) {
 				t.Errorf("%s collection %s must hold rules of exactly one kind", g.Name, col.Name)
+			}
+		}
+	}
+}
+
+// platformAllowed lists what the platform rule collection group lets
+// source reach, as "fqdn:port" for application rules and "Tag:port" for
+// network rules to service tags on single ports.
+func platformAllowed(t *testing.T, res *Result, source string) []string {
+	t.Helper()
+	from := prefixesOf(t, res, source)[0]
+	var out []string
+	for _, col := range ruleGroup(t, res, "platform").Collections {
+		for _, r := range col.ApplicationRules {
+			if !slices.Contains(r.Sources, from) {
+				continue
+			}
+			for _, p := range r.Protocols {
+				for _, f := range r.TargetFQDNs {
+					out = append(out, fmt.Sprintf("%s:%d", f, p.Port))
+				}
+			}
+		}
+		for _, r := range col.NetworkRules {
+			if !slices.Contains(r.Sources, from) {
+				continue
+			}
+			for _, d := range r.Destinations {
+				for _, p := range r.DestinationPorts {
+					if d.Tag != "" && p.From == p.To {
+						out = append(out, fmt.Sprintf("%s:%d", d.Tag, p.From))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// The extensions enclave installs on its VMs reach what Learn lists for
+// them: the Azure Monitor agent's handlers and workspace ingestion, Entra
+// ID sign-in (and packages.microsoft.com, where AADSSHLoginForLinux
+// installs from), Windows device registration, guest attestation; the
+// integration runtime VM also its installer and updates.
+func TestPlatformRulesCoverVMExtensions(t *testing.T) {
+	res := mustCompile(t, nil)
+	extensions := []string{
+		"global.handler.control.monitor.azure.com:443",
+		"australiaeast.handler.control.monitor.azure.com:443",
+		"*.ods.opinsights.azure.com:443",
+		"login.microsoftonline.com:443",
+		"pas.windows.net:443",
+		"packages.microsoft.com:443",
+		"enterpriseregistration.windows.net:443",
+		"AzureAttestation:443",
+	}
+	for _, tc := range []struct {
+		subnet string
+		want   []string
+	}{
+		{SubnetWorkstations, extensions},
+		{SubnetIntegration, append(slices.Clone(extensions), "go.microsoft.com:443", "download.microsoft.com:443")},
+	} {
+		got := platformAllowed(t, res, tc.subnet)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("platform rules from %s do not allow %s; they allow %v", tc.subnet, w, got)
+			}
+		}
+	}
+}
+
+// The integration runtime uses self-contained interactive authoring and
+// reaches its factory through the private endpoint, so the firewall opens
+// neither Azure Relay nor the Data Factory public front end, wildcards
+// that any tenant's namespace or factory would match.
+func TestIntegrationRuntimeNeedsNoRelay(t *testing.T) {
+	res := mustCompile(t, nil)
+	for _, ir := range model.All[*model.IntegrationRuntime](res.Graph) {
+		if ir.SelfHosted != nil && !ir.SelfHosted.SelfContainedAuthoring {
+			t.Errorf("%s does not use self-contained interactive authoring, which the firewall relies on", ir.Name)
+		}
+	}
+	got := platformAllowed(t, res, SubnetIntegration)
+	for _, host := range []string{"*.servicebus.windows.net", "*.frontend.clouddatahub.net"} {
+		for _, g := range got {
+			if strings.HasPrefix(g, host+":") {
+				t.Errorf("platform rules allow %s from %s", g, SubnetIntegration)
+			}
+		}
+	}
+}
+
+// A collection lists each destination once for the same sources.
+func TestPlatformRulesHaveNoDuplicates(t *testing.T) {
+	res := mustCompile(t, nil)
+	for _, col := range ruleGroup(t, res, "platform").Collections {
+		seen := map[string]string{}
+		for _, r := range col.ApplicationRules {
+			for _, f := range append(slices.Clone(r.TargetFQDNs), r.FQDNTags...) {
+				key := fmt.Sprint(r.Sources) + " " + f
+				if prev, ok := seen[key]; ok {
+					t.Errorf("collection %s: %s is in rules %s and %s", col.Name, f, prev, r.Name)
+				}
+				seen[key] = r.Name
 			}
 		}
 	}

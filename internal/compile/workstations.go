@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/enclave-dev/enclave/internal/diag"
@@ -88,6 +89,8 @@ type vmSpec struct {
 	size    string
 	os      model.OSFamily
 	subnet  string
+	// concern is the resource group the VM lives in (RGML when empty).
+	concern string
 	diskGB  int
 	origin  diag.Pos
 	// passwordParam names the secure parameter of a Windows VM's
@@ -181,6 +184,7 @@ func (f *fleet) integrationRuntimeVM() {
 		size:    size,
 		os:      model.OSWindows,
 		subnet:  SubnetIntegration,
+		concern: RGData, // beside its factory
 		diskGB:  defaultOSDiskGB,
 		origin:  c.doc.Pos("services.dataFactory"),
 
@@ -200,6 +204,9 @@ func (f *fleet) integrationRuntimeVM() {
 func (f *fleet) vm(s vmSpec) model.Ref {
 	c := f.c
 	group := c.rg(RGML)
+	if s.concern != "" {
+		group = c.rg(s.concern)
+	}
 	nic := c.add(&model.NetworkInterface{
 		Meta:   model.Meta{Name: c.names.Name("nic", s.key), Group: group, Origin: s.origin},
 		Subnet: c.subnet(s.subnet),
@@ -222,6 +229,13 @@ func (f *fleet) vm(s vmSpec) model.Ref {
 		PatchAssessment:  true,
 		Member:           s.member,
 		Purpose:          s.purpose,
+	}
+	if s.member != "" {
+		// The baseline's auto-shutdown definition audits VMs with this tag
+		// (enclave-vm-auto-shutdown); shared VMs such as the integration
+		// runtime must stay up and do not carry it.
+		vm.Tags = maps.Clone(c.tags)
+		vm.Tags[WorkloadTag] = WorkloadWorkstation
 	}
 	switch s.os {
 	case model.OSLinux:

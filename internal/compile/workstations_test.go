@@ -11,17 +11,37 @@ import (
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
-func TestExampleWorkstations(t *testing.T) {
-	c := platformExample(t, nil, nil)
-	g := c.g
-	want := []string{"vm-kodata-de1", "vm-kodata-ds1", "vm-kodata-ds2", "vm-kodata-ds3", "vm-kodata-ds4", "vm-kodata-ds5", "vm-kodata-ds6"}
-	if diff := cmp.Diff(want, platformNames[*model.VirtualMachine](g)); diff != "" {
-		t.Fatalf("VMs (-want +got):\n%s", diff)
-	}
-	if len(c.workstations) != 7 {
-		t.Errorf("c.workstations has %d refs; want 7", len(c.workstations))
-	}
+// memberVMs returns the workstations of team members, leaving out the
+// integration runtime VM.
+func memberVMs(g *model.Graph) []*model.VirtualMachine {
+	var out []*model.VirtualMachine
 	for _, vm := range model.All[*model.VirtualMachine](g) {
+		if vm.Member != "" {
+			out = append(out, vm)
+		}
+	}
+	return out
+}
+
+func TestExampleWorkstations(t *testing.T) {
+	c := platformExample(t, nil)
+	g := c.g
+	var want, got []string
+	for _, m := range c.doc.Team.Members {
+		want = append(want, "vm-kodata-"+m.Name)
+	}
+	for _, vm := range memberVMs(g) {
+		got = append(got, vm.Name)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("member VMs (-want +got):\n%s", diff)
+	}
+	if len(c.workstations) != len(want) {
+		t.Errorf("c.workstations has %d refs; want %d", len(c.workstations), len(want))
+	}
+	for _, vm := range memberVMs(g) {
 		wantSize := "Standard_D4s_v5"
 		if vm.Member == "ds1" {
 			wantSize = "Standard_NC4as_T4_v3"
@@ -55,7 +75,7 @@ func TestExampleWorkstations(t *testing.T) {
 }
 
 func TestExampleWorkstationExtensionsAndMonitoring(t *testing.T) {
-	g := platformExample(t, nil, nil).g
+	g := platformExample(t, nil).g
 	var exts []string
 	for _, e := range model.All[*model.VMExtension](g) {
 		if strings.HasPrefix(e.Name, "vm-kodata-ds2/") {
@@ -70,23 +90,35 @@ func TestExampleWorkstationExtensionsAndMonitoring(t *testing.T) {
 	if diff := cmp.Diff(want, exts); diff != "" {
 		t.Errorf("extensions of vm-kodata-ds2 (-want +got):\n%s", diff)
 	}
-	dcrs := model.All[*model.DataCollectionRule](g)
-	if len(dcrs) != 1 || dcrs[0].OS != model.OSLinux || dcrs[0].Group != "rg-kodata-ops" {
-		t.Fatalf("data collection rules = %+v; want one Linux rule in rg-kodata-ops", dcrs)
+	// Workstations run Linux, the integration runtime VM Windows: one rule
+	// per OS, and every VM associated with the rule of its OS.
+	rules := map[model.Ref]model.OSFamily{}
+	var ruleOSes []model.OSFamily
+	for _, r := range model.All[*model.DataCollectionRule](g) {
+		if r.Group != "rg-kodata-ops" {
+			t.Errorf("data collection rule %s is in %s; want rg-kodata-ops", r.Name, r.Group)
+		}
+		rules[model.RefOf(r)] = r.OS
+		ruleOSes = append(ruleOSes, r.OS)
+	}
+	slices.Sort(ruleOSes)
+	if diff := cmp.Diff([]model.OSFamily{model.OSLinux, model.OSWindows}, ruleOSes); diff != "" {
+		t.Errorf("data collection rules by OS (-want +got):\n%s", diff)
 	}
 	assoc := model.All[*model.DataCollectionRuleAssociation](g)
-	if len(assoc) != 7 {
-		t.Errorf("%d data collection rule associations; want 7", len(assoc))
+	if vms := model.All[*model.VirtualMachine](g); len(assoc) != len(vms) {
+		t.Errorf("%d data collection rule associations; want one per VM (%d)", len(assoc), len(vms))
 	}
 	for _, a := range assoc {
-		if a.Rule != model.RefOf(dcrs[0]) || a.Scope.Type != model.TypeVirtualMachine {
-			t.Errorf("association %s on %s uses %s; want the Linux rule on a VM", a.Name, a.Scope, a.Rule)
+		vm, ok := model.Lookup[*model.VirtualMachine](g, a.Scope)
+		if !ok || rules[a.Rule] != vm.OS {
+			t.Errorf("association %s on %s uses %s; want the rule of the VM's OS", a.Name, a.Scope, a.Rule)
 		}
 	}
 }
 
 func TestExampleAutoShutdown(t *testing.T) {
-	g := platformExample(t, nil, nil).g
+	g := platformExample(t, nil).g
 	ss := model.All[*model.AutoShutdown](g)
 	if len(ss) != 7 {
 		t.Fatalf("%d schedules; want 7", len(ss))
@@ -104,7 +136,7 @@ func TestExampleAutoShutdown(t *testing.T) {
 }
 
 func TestWorkstationLoginRoles(t *testing.T) {
-	got := platformGrants(platformExample(t, nil, nil).g)
+	got := platformGrants(platformExample(t, nil).g)
 	var vmGrants []string
 	for _, g := range got {
 		if strings.Contains(g, "Virtual Machine") {
@@ -126,10 +158,10 @@ func TestWorkstationLoginRoles(t *testing.T) {
 // A member's resources are named after the member alone: removing one
 // changes no name of the others.
 func TestWorkstationNamesStablePerMember(t *testing.T) {
-	all := platformExample(t, nil, nil)
+	all := platformExample(t, nil)
 	without := platformExample(t, func(d *spec.Document) {
 		d.Team.Members = slices.DeleteFunc(d.Team.Members, func(m spec.Member) bool { return m.Name == "ds3" })
-	}, nil)
+	})
 	before := map[model.Address]bool{}
 	for _, r := range all.g.Resources() {
 		before[model.AddressOf(r)] = true
@@ -172,23 +204,29 @@ func TestWorkstationKinds(t *testing.T) {
 		}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := platformExample(t, tc.edit, nil)
-			if got := len(model.All[*model.VirtualMachine](c.g)); got != tc.wantN {
-				t.Errorf("%d VMs; want %d", got, tc.wantN)
+			c := platformExample(t, tc.edit)
+			if got := len(memberVMs(c.g)); got != tc.wantN {
+				t.Errorf("%d member VMs; want %d", got, tc.wantN)
 			}
 			if got := len(model.All[*model.AutoShutdown](c.g)); got != tc.wantN {
 				t.Errorf("%d schedules; want %d", got, tc.wantN)
 			}
-			if tc.wantN == 0 && len(model.All[*model.DataCollectionRule](c.g)) != 0 {
-				t.Error("data collection rule without VMs")
+			used := map[model.Ref]bool{}
+			for _, a := range model.All[*model.DataCollectionRuleAssociation](c.g) {
+				used[a.Rule] = true
+			}
+			for _, r := range model.All[*model.DataCollectionRule](c.g) {
+				if !used[model.RefOf(r)] {
+					t.Errorf("data collection rule %s has no VM", r.Name)
+				}
 			}
 		})
 	}
 }
 
 func TestWindowsWorkstations(t *testing.T) {
-	c := platformExample(t, func(d *spec.Document) { d.Team.Workstations.OS = "windows" }, nil)
-	for _, vm := range model.All[*model.VirtualMachine](c.g) {
+	c := platformExample(t, func(d *spec.Document) { d.Team.Workstations.OS = "windows" })
+	for _, vm := range memberVMs(c.g) {
 		if vm.OS != model.OSWindows || vm.Image.Offer != "WindowsServer" {
 			t.Errorf("%s OS %s image %+v; want Windows Server", vm.Name, vm.OS, vm.Image)
 		}
@@ -225,12 +263,12 @@ func TestWindowsWorkstations(t *testing.T) {
 }
 
 func TestIntegrationRuntimeVM(t *testing.T) {
-	var ir model.Ref
-	c := platformExample(t, nil, func(c *ctx) {
-		ir = model.Address{Group: c.rg(RGData), Type: "Microsoft.DataFactory/factories/integrationRuntimes", Name: "adf-kodata/shir"}.Ref()
-		c.shir = ir
-	})
-	vm, ok := model.Lookup[*model.VirtualMachine](c.g, model.Address{Group: "rg-kodata-ml", Type: model.TypeVirtualMachine, Name: "vm-kodata-adf-shir"}.Ref())
+	c := platformExample(t, nil)
+	ir, ok := model.Lookup[*model.IntegrationRuntime](c.g, c.shir)
+	if !ok || ir.SelfHosted == nil {
+		t.Fatalf("c.shir = %s; want the factory's self-hosted integration runtime", c.shir)
+	}
+	vm, ok := model.Lookup[*model.VirtualMachine](c.g, model.Address{Group: "rg-kodata-data", Type: model.TypeVirtualMachine, Name: "vm-kodata-adf-shir"}.Ref())
 	if !ok {
 		t.Fatal("vm-kodata-adf-shir not built")
 	}
@@ -253,8 +291,8 @@ func TestIntegrationRuntimeVM(t *testing.T) {
 			install = e
 		}
 	}
-	if install == nil || install.RegistersIntegrationRuntime != ir || install.ExtensionType != "CustomScriptExtension" {
-		t.Fatalf("install extension = %+v; want a CustomScriptExtension registering %s", install, ir)
+	if install == nil || install.RegistersIntegrationRuntime != c.shir || install.ExtensionType != "CustomScriptExtension" {
+		t.Fatalf("install extension = %+v; want a CustomScriptExtension registering %s", install, c.shir)
 	}
 	if !strings.Contains(install.Script, "-RegisterNewNode $key") || strings.Contains(install.Script, `"`) {
 		t.Errorf("install script %q; want it to register with $key and hold no double quotes", install.Script)

@@ -37,18 +37,32 @@ type Rule struct {
 }
 
 // Rules are enclave's layering: data flows spec -> compile -> model ->
-// render, and only the command's main package drives the cli.
+// render and deploy, and only the command's main package drives the cli.
 var Rules = []Rule{
 	{Pkg: "internal/model/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
 		Why: "the model is the single source of truth and knows nothing of where it came from or how it is spelled"},
 	{Pkg: "internal/spec/...", Only: []string{"internal/diag/...", "go.yaml.in/yaml/...", "github.com/invopop/jsonschema/...", "github.com/santhosh-tekuri/jsonschema/..."},
 		Why: "spec checks the shape of enclave.yaml and knows nothing about Azure resources"},
-	{Pkg: "internal/compile/...", Forbid: []string{"internal/render/...", "internal/cli/..."},
+	{Pkg: "internal/compile/...", Forbid: []string{"internal/render/...", "internal/deploy/...", "internal/cli/..."},
 		Why: "compile builds the model; renderers and commands read it"},
-	{Pkg: "internal/render/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/cli/..."},
+	{Pkg: "internal/render/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/deploy/...", "internal/cli/..."},
 		Why: "renderers read only the model, never the spec or the compiler"},
 	{Pkg: "...", Except: []string{"cmd/enclave", "internal/cli/..."}, Forbid: []string{"internal/cli/..."},
 		Why: "only the command's main package runs the cli"},
+	{Pkg: "internal/deploy/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
+		Why: "deploy sends the rendered template to Azure and reads the model; the command compiles and renders"},
+	{Pkg: "...", Forbid: []string{"internal/deploy/deploytest"},
+		Why: "the fake Azure servers are for tests only; production code never imports them"},
+	{Pkg: "internal/reach/...", Forbid: []string{"internal/render/...", "internal/deploy/...", "internal/cli/..."},
+		Why: "reach reads the model and the spec's intents; renderers and commands read its answers, never the reverse"},
+	{Pkg: "internal/cost/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/cli/..."},
+		Why: "cost prices the model; it reads neither the spec, the compiler nor the renderers"},
+	{Pkg: "internal/check/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/...", "internal/report/..."},
+		Why: "check judges the model as Azure Policy would; the caller presents the resources and reports the result"},
+	{Pkg: "internal/report/...", Forbid: []string{"internal/spec/...", "internal/compile/...", "internal/render/..."},
+		Why: "report only formats results the analyses produced"},
+	{Pkg: "internal/policy/...", Only: []string{"internal/policy/..."},
+		Why: "the policy baseline is a leaf of embedded definitions that compile and the command read; it imports only the standard library"},
 	{Pkg: "internal/render/terraform/...", Forbid: []string{"internal/render/arm/..."},
 		Why: "each renderer spells the model itself; Terraform is never derived from the ARM rendering (only tests compare them)"},
 }

@@ -175,12 +175,28 @@ func TestCheck(t *testing.T) {
 			want: []string{"internal/report imports internal/cli: " + Rules[4].Why},
 		},
 		{
+			name: "deploy compiles the spec itself",
+			imports: map[string][]string{
+				m + "internal/deploy":  {m + "internal/compile"},
+				m + "internal/compile": nil,
+			},
+			want: []string{"internal/deploy imports internal/compile: " + Rules[5].Why},
+		},
+		{
+			name: "production code imports the fake Azure servers",
+			imports: map[string][]string{
+				m + "internal/cli":               {m + "internal/deploy/deploytest"},
+				m + "internal/deploy/deploytest": nil,
+			},
+			want: []string{"internal/cli imports internal/deploy/deploytest: " + Rules[6].Why},
+		},
+		{
 			name: "terraform derived from the ARM rendering",
 			imports: map[string][]string{
 				m + "internal/render/terraform": {m + "internal/render/arm"},
 				m + "internal/render/arm":       nil,
 			},
-			want: []string{"internal/render/terraform imports internal/render/arm: " + Rules[5].Why},
+			want: []string{"internal/render/terraform imports internal/render/arm: " + Rules[len(Rules)-1].Why},
 		},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 )
 
@@ -15,6 +16,8 @@ type Graph struct {
 
 	resources map[Address]Resource
 	params    map[string]Parameter
+	// sorted caches Resources' order; Add and Remove clear it.
+	sorted []Resource
 }
 
 // NewGraph returns an empty graph.
@@ -32,11 +35,15 @@ func (g *Graph) Add(r Resource) error {
 		return fmt.Errorf("duplicate resource %s", a)
 	}
 	g.resources[a] = r
+	g.sorted = nil
 	return nil
 }
 
 // Remove deletes the resource at a, if present.
-func (g *Graph) Remove(a Address) { delete(g.resources, a) }
+func (g *Graph) Remove(a Address) {
+	delete(g.resources, a)
+	g.sorted = nil
+}
 
 // Get returns the resource at a.
 func (g *Graph) Get(a Address) (Resource, bool) {
@@ -47,14 +54,25 @@ func (g *Graph) Get(a Address) (Resource, bool) {
 // Len returns the number of resources.
 func (g *Graph) Len() int { return len(g.resources) }
 
-// Resources returns every resource, sorted by address.
+// Resources returns every resource, sorted by address. The order is
+// computed once per change of the graph; callers get their own slice.
 func (g *Graph) Resources() []Resource {
-	out := make([]Resource, 0, len(g.resources))
-	for _, r := range g.resources {
-		out = append(out, r)
+	if g.sorted == nil {
+		type entry struct {
+			a Address
+			r Resource
+		}
+		entries := make([]entry, 0, len(g.resources))
+		for a, r := range g.resources {
+			entries = append(entries, entry{a, r})
+		}
+		sort.Slice(entries, func(i, j int) bool { return entries[i].a.Less(entries[j].a) })
+		g.sorted = make([]Resource, len(entries))
+		for i, e := range entries {
+			g.sorted[i] = e.r
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return AddressOf(out[i]).Less(AddressOf(out[j])) })
-	return out
+	return slices.Clone(g.sorted)
 }
 
 // All returns the resources of kind T, sorted by address.
@@ -116,36 +134,40 @@ func (g *Graph) Resolve(ref Ref) (Address, bool) {
 // without duplicates. References to resources outside the graph are dropped;
 // use Dangling to find them.
 func (g *Graph) Deps(r Resource) []Address {
-	self := AddressOf(r)
-	seen := map[Address]bool{}
-	var out []Address
-	for _, ref := range Refs(r) {
-		a, ok := g.Resolve(ref)
-		if !ok || a == self || seen[a] {
-			continue
-		}
-		// A child never depends on its own ancestors through its name.
-		seen[a] = true
-		out = append(out, a)
-	}
-	if p := self.Parent(); !p.IsZero() {
-		if a, ok := g.Resolve(Ref{p}); ok && !seen[a] && a != self {
-			out = append(out, a)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
-	return out
+	deps, _ := g.Links(r)
+	return deps
 }
 
 // Dangling returns the references of r that resolve to nothing in the graph.
 func (g *Graph) Dangling(r Resource) []Ref {
-	var out []Ref
+	_, dangling := g.Links(r)
+	return dangling
+}
+
+// Links returns both Deps and Dangling of r from one walk of its fields.
+func (g *Graph) Links(r Resource) (deps []Address, dangling []Ref) {
+	self := AddressOf(r)
+	seen := map[Address]bool{}
 	for _, ref := range Refs(r) {
-		if _, ok := g.Resolve(ref); !ok {
-			out = append(out, ref)
+		a, ok := g.Resolve(ref)
+		if !ok {
+			dangling = append(dangling, ref)
+			continue
+		}
+		if a == self || seen[a] {
+			continue
+		}
+		seen[a] = true
+		deps = append(deps, a)
+	}
+	// A child depends on its parent even when nothing refers to it.
+	if p := self.Parent(); !p.IsZero() {
+		if a, ok := g.Resolve(Ref{p}); ok && !seen[a] && a != self {
+			deps = append(deps, a)
 		}
 	}
-	return out
+	sort.Slice(deps, func(i, j int) bool { return deps[i].Less(deps[j]) })
+	return deps, dangling
 }
 
 var refType = reflect.TypeOf(Ref{})
@@ -177,6 +199,9 @@ func collectRefs(v reflect.Value, out *[]Ref) {
 			}
 		}
 	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // bytes (JSON documents) hold no references
+		}
 		for i := 0; i < v.Len(); i++ {
 			collectRefs(v.Index(i), out)
 		}

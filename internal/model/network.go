@@ -58,6 +58,7 @@ const (
 	TagEventHub             ServiceTag = "EventHub"
 	TagBatchNodeManagement  ServiceTag = "BatchNodeManagement"
 	TagAzureKeyVault        ServiceTag = "AzureKeyVault"
+	TagAzureAttestation     ServiceTag = "AzureAttestation"
 )
 
 // In scopes a service tag to a region: Storage.In("australiaeast") is

@@ -1,6 +1,8 @@
 package arm
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,14 +16,22 @@ import (
 // newer one is used.
 const (
 	policyAssignmentAPI = "2025-11-01"
-	pricingAPI          = "2024-01-01"
-	securityContactAPI  = "2023-12-01-preview"
-	budgetAPI           = "2024-08-01"
+	policyDefinitionAPI = "2025-11-01"
+	policySetAPI        = "2025-11-01"
+	// Policy exemptions exist only in preview API versions; the newest
+	// with a published schema is used.
+	policyExemptionAPI = "2026-01-01-preview"
+	pricingAPI         = "2024-01-01"
+	securityContactAPI = "2023-12-01-preview"
+	budgetAPI          = "2024-08-01"
 )
 
 func governanceKinds() table {
 	t := table{}
 	t.add(kind(policyAssignmentAPI, policyAssignmentBody))
+	t.add(kind(policyDefinitionAPI, policyDefinitionBody))
+	t.add(kind(policySetAPI, policySetBody))
+	t.add(kind(policyExemptionAPI, policyExemptionBody))
 	t.add(kind(pricingAPI, pricingBody))
 	t.add(kind(securityContactAPI, securityContactBody))
 	t.add(kind(budgetAPI, budgetBody))
@@ -46,13 +56,19 @@ type policyNonComplianceMessage struct {
 }
 
 func policyAssignmentBody(x *Ctx, r *model.PolicyAssignment) (Body, error) {
-	if r.DefinitionID == "" {
+	var defID string
+	switch {
+	case !r.Definition.IsZero():
+		defID = x.ID(r.Definition)
+	case r.DefinitionID != "":
+		defID = "/providers/Microsoft.Authorization/policyDefinitions/" + r.DefinitionID
+	default:
 		return Body{}, fmt.Errorf("policy assignment names no definition")
 	}
 	p := policyAssignmentProps{
 		DisplayName:        r.DisplayName,
 		Description:        r.Description,
-		PolicyDefinitionID: "/providers/Microsoft.Authorization/policyDefinitions/" + r.DefinitionID,
+		PolicyDefinitionID: defID,
 		EnforcementMode:    "Default",
 		Parameters:         map[string]policyParamValue{},
 	}
@@ -96,6 +112,177 @@ func policyValue(x *Ctx, p model.PolicyParameter) (any, error) {
 		return Lit(p.String), nil
 	}
 	return nil, fmt.Errorf("policy parameter %q has no value", p.Name)
+}
+
+type policyDefinitionProps struct {
+	PolicyType  string         `json:"policyType"`
+	Mode        string         `json:"mode"`
+	DisplayName string         `json:"displayName"`
+	Description string         `json:"description,omitempty"`
+	Metadata    policyMetadata `json:"metadata"`
+	Parameters  any            `json:"parameters,omitempty"`
+	PolicyRule  any            `json:"policyRule"`
+}
+
+type policyMetadata struct {
+	Category string   `json:"category"`
+	Version  string   `json:"version"`
+	Controls []string `json:"mcsbControls,omitempty"`
+}
+
+// policyDefinitionBody renders a custom definition. Its parameters and
+// rule are policy-language documents whose "[...]" expressions Azure
+// Policy evaluates, so every such string is escaped for ARM ("[["; see
+// https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions#escape-characters).
+func policyDefinitionBody(x *Ctx, r *model.PolicyDefinition) (Body, error) {
+	if len(r.Rule) == 0 {
+		return Body{}, fmt.Errorf("policy definition without a rule")
+	}
+	rule, err := literalJSON(r.Rule)
+	if err != nil {
+		return Body{}, fmt.Errorf("policy rule: %w", err)
+	}
+	p := policyDefinitionProps{
+		PolicyType:  "Custom",
+		Mode:        r.Mode,
+		DisplayName: r.DisplayName,
+		Description: r.Description,
+		Metadata:    policyMetadata{Category: r.Category, Version: r.Version, Controls: r.Controls},
+		PolicyRule:  rule,
+	}
+	if len(r.Parameters) > 0 {
+		if p.Parameters, err = literalJSON(r.Parameters); err != nil {
+			return Body{}, fmt.Errorf("policy parameters: %w", err)
+		}
+	}
+	return Body{Properties: p, NoLocation: true, NoTags: true}, nil
+}
+
+// literalJSON decodes a JSON document and escapes every string that ARM
+// would otherwise read as a template expression.
+func literalJSON(raw []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return escapeStrings(v), nil
+}
+
+func escapeStrings(v any) any {
+	switch x := v.(type) {
+	case string:
+		return Lit(x)
+	case []any:
+		for i, e := range x {
+			x[i] = escapeStrings(e)
+		}
+	case map[string]any:
+		for k, e := range x {
+			x[k] = escapeStrings(e)
+		}
+	}
+	return v
+}
+
+type policySetProps struct {
+	PolicyType        string                    `json:"policyType"`
+	DisplayName       string                    `json:"displayName"`
+	Description       string                    `json:"description,omitempty"`
+	Metadata          policyMetadata            `json:"metadata"`
+	Parameters        map[string]policySetParam `json:"parameters,omitempty"`
+	PolicyDefinitions []policySetMember         `json:"policyDefinitions"`
+	Groups            []policySetGroup          `json:"policyDefinitionGroups,omitempty"`
+}
+
+type policySetParam struct {
+	Type         string          `json:"type"`
+	Metadata     policyParamDoc  `json:"metadata"`
+	DefaultValue json.RawMessage `json:"defaultValue,omitempty"`
+}
+
+type policyParamDoc struct {
+	DisplayName string `json:"displayName"`
+	Description string `json:"description,omitempty"`
+}
+
+type policySetMember struct {
+	PolicyDefinitionID          string                      `json:"policyDefinitionId"`
+	PolicyDefinitionReferenceID string                      `json:"policyDefinitionReferenceId"`
+	Parameters                  map[string]policyParamValue `json:"parameters,omitempty"`
+	GroupNames                  []string                    `json:"groupNames,omitempty"`
+}
+
+type policySetGroup struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName,omitempty"`
+	Category    string `json:"category,omitempty"`
+}
+
+// policySetBody renders an initiative; members take initiative parameters
+// through "[parameters('x')]", escaped so that Azure Policy, not ARM,
+// evaluates them.
+func policySetBody(x *Ctx, r *model.PolicySetDefinition) (Body, error) {
+	if len(r.Members) == 0 {
+		return Body{}, fmt.Errorf("initiative without definitions")
+	}
+	p := policySetProps{
+		PolicyType:  "Custom",
+		DisplayName: r.DisplayName,
+		Description: r.Description,
+		Metadata:    policyMetadata{Category: r.Category, Version: r.Version},
+	}
+	declared := map[string]bool{}
+	if len(r.Parameters) > 0 {
+		p.Parameters = map[string]policySetParam{}
+	}
+	for _, sp := range r.Parameters {
+		p.Parameters[sp.Name] = policySetParam{Type: sp.Type, Metadata: policyParamDoc{DisplayName: sp.DisplayName, Description: sp.Description}, DefaultValue: sp.Default}
+		declared[sp.Name] = true
+	}
+	for _, m := range r.Members {
+		pm := policySetMember{
+			PolicyDefinitionID:          x.ID(m.Definition),
+			PolicyDefinitionReferenceID: m.ReferenceID,
+			GroupNames:                  m.Groups,
+		}
+		for _, v := range m.Parameters {
+			if !declared[v.SetParameter] {
+				return Body{}, fmt.Errorf("member %s uses undeclared initiative parameter %q", m.ReferenceID, v.SetParameter)
+			}
+			if pm.Parameters == nil {
+				pm.Parameters = map[string]policyParamValue{}
+			}
+			pm.Parameters[v.Name] = policyParamValue{Value: Lit(fmt.Sprintf("[parameters('%s')]", v.SetParameter))}
+		}
+		p.PolicyDefinitions = append(p.PolicyDefinitions, pm)
+	}
+	for _, g := range r.Groups {
+		p.Groups = append(p.Groups, policySetGroup{Name: g.Name, DisplayName: g.DisplayName, Category: g.Category})
+	}
+	return Body{Properties: p, NoLocation: true, NoTags: true}, nil
+}
+
+type policyExemptionProps struct {
+	PolicyAssignmentID           string   `json:"policyAssignmentId"`
+	PolicyDefinitionReferenceIDs []string `json:"policyDefinitionReferenceIds,omitempty"`
+	ExemptionCategory            string   `json:"exemptionCategory"`
+	DisplayName                  string   `json:"displayName,omitempty"`
+	Description                  string   `json:"description,omitempty"`
+}
+
+func policyExemptionBody(x *Ctx, r *model.PolicyExemption) (Body, error) {
+	if r.Assignment.IsZero() || r.Category == "" {
+		return Body{}, fmt.Errorf("policy exemption without an assignment or a category")
+	}
+	return Body{Properties: policyExemptionProps{
+		PolicyAssignmentID:           x.ID(r.Assignment),
+		PolicyDefinitionReferenceIDs: r.ReferenceIDs,
+		ExemptionCategory:            string(r.Category),
+		DisplayName:                  r.DisplayName,
+		Description:                  r.Description,
+	}, NoLocation: true, NoTags: true}, nil
 }
 
 type pricingProps struct {

@@ -1,7 +1,8 @@
-package arm
+package arm_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,151 +10,35 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/enclave-dev/enclave/internal/compile"
-	"github.com/enclave-dev/enclave/internal/model"
+	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/spec"
 )
 
-// standIn is a resource another capability builds; these tests add one for
-// every reference the graph cannot resolve, so compute, governance and
-// monitoring resources render on their own.
-type standIn struct {
-	model.Meta
-	typ model.Type
-}
-
-func (s *standIn) Type() model.Type { return s.typ }
-
-// withStandIns adds a stand-in for the top-level resource of every
-// dangling reference in g, and returns a renderer that renders stand-ins
-// as empty resources (and everything else as usual).
-func withStandIns(t *testing.T, g *model.Graph) *Renderer {
-	t.Helper()
-	kinds := registry()
-	for _, r := range g.Resources() {
-		for _, ref := range g.Dangling(r) {
-			a := ref.Address
-			for !a.Parent().IsZero() {
-				a = a.Parent()
-			}
-			if _, ok := g.Get(a); ok {
-				continue
-			}
-			if err := g.Add(&standIn{Meta: model.Meta{Name: a.Name, Group: a.Group}, typ: a.Type}); err != nil {
-				t.Fatal(err)
-			}
-			real, has := kinds[a.Type]
-			kinds[a.Type] = converter{apiVersion: "stand-in", convert: func(x *Ctx, r model.Resource) (Body, error) {
-				if _, ok := r.(*standIn); ok || !has {
-					return Body{}, nil
-				}
-				return real.convert(x, r)
-			}}
-		}
-	}
-	return &Renderer{kinds: kinds}
-}
-
-// platformGraph compiles the built-in example and adds what the network,
-// data and ML builders share through ctx on a full build: alerts on the
-// firewall, gateway, AKS cluster and ML workspace, and the integration
-// runtime extension.
-func platformGraph(t *testing.T) *model.Graph {
-	t.Helper()
-	res, ds, err := compile.Compile(spec.Example())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ds.HasErrors() {
-		t.Fatalf("Compile(example) = %v", ds)
-	}
-	g := res.Graph
-	ops := "rg-kodata-ops"
-	ag := model.Address{Group: ops, Type: model.TypeActionGroup, Name: "ag-kodata-ops"}.Ref()
-	targets := map[string]model.Address{
-		"FirewallHealth":             {Group: "rg-kodata-network", Type: "Microsoft.Network/azureFirewalls", Name: "afw-kodata-hub"},
-		"TunnelAverageBandwidth":     {Group: "rg-kodata-network", Type: "Microsoft.Network/virtualNetworkGateways", Name: "vgw-kodata-hub"},
-		"kube_node_status_condition": {Group: "rg-kodata-ml", Type: "Microsoft.ContainerService/managedClusters", Name: "aks-kodata-scoring"},
-		"Failed Runs":                {Group: "rg-kodata-ml", Type: "Microsoft.MachineLearningServices/workspaces", Name: "mlw-kodata"},
-	}
-	for metric, target := range targets {
-		add(t, g, &model.MetricAlert{
-			Meta:   model.Meta{Name: "alert-" + strings.ReplaceAll(metric, " ", "-"), Group: ops, Location: "global"},
-			Target: target.Ref(), Metric: metric, Aggregation: model.AggAverage, Operator: model.OpGreaterThan,
-			Dimensions:    []model.MetricDimension{{Name: "status2", Values: []string{"notready"}}},
-			WindowMinutes: 15, EveryMinutes: 5, Severity: 2, ActionGroups: []model.Ref{ag},
-		})
-	}
-	ir := model.Address{Group: "rg-kodata-data", Type: "Microsoft.DataFactory/factories/integrationRuntimes", Name: "adf-kodata/shir"}.Ref()
-	vm := model.Address{Group: "rg-kodata-ml", Type: model.TypeVirtualMachine, Name: "vm-kodata-ds1"}
-	add(t, g, &model.VMExtension{
-		Meta: model.Meta{Name: vm.Name + "/InstallIntegrationRuntime", Group: vm.Group}, Kind: model.ExtIntegrationRuntime,
-		Publisher: "Microsoft.Compute", ExtensionType: "CustomScriptExtension", TypeHandlerVersion: "1.10",
-		Script: "& dmgcmd -RegisterNewNode $key", RegistersIntegrationRuntime: ir,
-	})
-	law := model.Address{Group: ops, Type: model.TypeLogAnalyticsWorkspace, Name: "log-kodata"}.Ref()
-	dine := &model.PolicyAssignment{
-		Meta: model.Meta{Name: "pa-kodata-kv-diagnostics"}, DisplayName: "diagnostics", DefinitionID: "6b359d8f-f88d-4052-aa7c-32015963ecc1",
-		Effect: model.EffectDeployIfNotExists, SystemIdentity: true,
-		Parameters: []model.PolicyParameter{{Name: "logAnalytics", Resource: law}, {Name: "categoryGroup", String: "allLogs"}},
-	}
-	add(t, g, dine)
-	add(t, g, &model.RoleAssignment{
-		Meta: model.Meta{Name: "0b5c6f6e-7e0a-5c1e-9d7a-3c2b1a0f9e8d"}, BuiltinRoleID: "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
-		Principal: model.Principal{Type: model.PrincipalServicePrincipal, SystemIdentityOf: model.RefOf(dine)},
-	})
-	add(t, g, &model.PolicyAssignment{
-		Meta: model.Meta{Name: "pa-kodata-kv-no-public-data", Group: "rg-kodata-data"}, DisplayName: "no public access",
-		DefinitionID: "405c5871-3e91-4644-8a63-58e19d68ff5b", Effect: model.EffectDeny, NonComplianceMessage: "Use private endpoints.",
-	})
-	return g
-}
-
-func add(t *testing.T, g *model.Graph, r model.Resource) {
-	t.Helper()
-	m := r.Base()
-	if m.Location == "" && m.Scope.IsZero() && r.Type().Parent() == "" {
-		m.Location = g.Location
-	}
-	if err := g.Add(r); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// renderPlatform renders platformGraph and returns every resource, nested
-// ones included, in template order.
+// renderPlatform renders the built-in example and returns every resource,
+// nested ones included, in template order.
 func renderPlatform(t *testing.T) []map[string]any {
 	t.Helper()
-	g := platformGraph(t)
-	out, err := withStandIns(t, g).Render(g)
-	if err != nil {
-		t.Fatalf("Render() error: %v", err)
-	}
-	var tpl struct {
-		Resources []map[string]any `json:"resources"`
-	}
-	if err := json.Unmarshal(out.Template, &tpl); err != nil {
-		t.Fatal(err)
-	}
-	var all []map[string]any
-	var walk func([]map[string]any)
-	walk = func(rs []map[string]any) {
-		for _, r := range rs {
-			if r["type"] == "Microsoft.Resources/deployments" {
-				b, _ := json.Marshal(r["properties"].(map[string]any)["template"])
-				var inner struct {
-					Resources []map[string]any `json:"resources"`
-				}
-				if err := json.Unmarshal(b, &inner); err != nil {
-					t.Fatal(err)
-				}
-				walk(inner.Resources)
-				continue
-			}
-			all = append(all, r)
+	return flatResources(t, renderExample(t).Template)
+}
+
+// deploymentOf maps the type and name of every resource in a nested
+// deployment of tpl to that deployment, and every deployment's name to
+// what it depends on.
+func deploymentOf(tpl map[string]any) (where map[string]string, deps map[string][]any) {
+	where, deps = map[string]string{}, map[string][]any{}
+	rs, _ := tpl["resources"].([]any)
+	for _, r := range rs {
+		d := r.(map[string]any)
+		if d["type"] != "Microsoft.Resources/deployments" {
+			continue
+		}
+		name := d["name"].(string)
+		deps[name], _ = d["dependsOn"].([]any)
+		for _, inner := range flattenResources(at(d, "properties", "template").(map[string]any)) {
+			where[inner["type"].(string)+"/"+inner["name"].(string)] = name
 		}
 	}
-	walk(tpl.Resources)
-	return all
+	return where, deps
 }
 
 // find returns the rendered resources of one type.
@@ -220,26 +105,40 @@ func TestWorkstationVMRendering(t *testing.T) {
 	}
 }
 
+// Every NIC is private: member workstations in the workstations subnet,
+// the integration runtime VM in the integration subnet.
 func TestNICsHaveNoPublicIP(t *testing.T) {
 	nics := find(renderPlatform(t), "Microsoft.Network/networkInterfaces")
-	if len(nics) != 7 {
-		t.Fatalf("rendered %d NICs; want 7", len(nics))
+	if want := len(spec.Example().Team.Members) + 1; len(nics) != want {
+		t.Fatalf("rendered %d NICs; want %d (one per member and the integration runtime VM)", len(nics), want)
 	}
 	for _, n := range nics {
 		cfg := at(n, "properties", "ipConfigurations", 0, "properties").(map[string]any)
 		if _, ok := cfg["publicIPAddress"]; ok {
 			t.Errorf("%s has a public IP", n["name"])
 		}
-		if !strings.Contains(at(cfg, "subnet", "id").(string), "'snet-workstations'") {
-			t.Errorf("%s subnet = %v; want snet-workstations", n["name"], at(cfg, "subnet", "id"))
+		subnet := "'snet-workstations'"
+		if n["name"] == "nic-kodata-adf-shir" {
+			subnet = "'snet-integration'"
+		}
+		if !strings.Contains(at(cfg, "subnet", "id").(string), subnet) {
+			t.Errorf("%s subnet = %v; want %s", n["name"], at(cfg, "subnet", "id"), subnet)
 		}
 	}
 }
 
+// The install extension reads the runtime's key with listAuthKeys when it
+// deploys, so it must wait for the VM and the runtime: through dependsOn in
+// its own deployment, or through its deployment's dependsOn.
 func TestIntegrationRuntimeKeyIsReadAtDeployment(t *testing.T) {
+	var tpl map[string]any
+	if err := json.Unmarshal(renderExample(t).Template, &tpl); err != nil {
+		t.Fatal(err)
+	}
+	const extType = "Microsoft.Compute/virtualMachines/extensions"
 	var ext map[string]any
-	for _, r := range find(renderPlatform(t), "Microsoft.Compute/virtualMachines/extensions") {
-		if strings.HasSuffix(r["name"].(string), "/InstallIntegrationRuntime") {
+	for _, r := range find(flattenResources(tpl), extType) {
+		if r["name"] == "vm-kodata-adf-shir/InstallIntegrationRuntime" {
 			ext = r
 		}
 	}
@@ -247,16 +146,32 @@ func TestIntegrationRuntimeKeyIsReadAtDeployment(t *testing.T) {
 		t.Fatal("integration runtime extension not rendered")
 	}
 	cmd, _ := at(ext, "properties", "protectedSettings", "commandToExecute").(string)
-	want := "listAuthKeys(resourceId('rg-kodata-data', 'Microsoft.DataFactory/factories/integrationRuntimes', 'adf-kodata', 'shir'), '2018-06-01').authKey1"
+	const ir = "resourceId('Microsoft.DataFactory/factories/integrationRuntimes', 'adf-kodata-vzhpm', 'ir-self-hosted')"
+	want := "listAuthKeys(" + ir + ", '2018-06-01').authKey1"
 	if !strings.HasPrefix(cmd, "[concat(") || !strings.Contains(cmd, want) {
 		t.Errorf("commandToExecute = %q; want an expression calling %s", cmd, want)
 	}
 	if s := at(ext, "properties", "settings"); !cmp.Equal(s, map[string]any{}) {
 		t.Errorf("settings = %v; want {} (the command belongs in protectedSettings)", s)
 	}
-	deps, _ := ext["dependsOn"].([]any)
-	if len(deps) != 1 || !strings.Contains(deps[0].(string), "vm-kodata-ds1") {
-		t.Errorf("dependsOn = %v; want the VM only (the factory is in another deployment)", deps)
+	where, deps := deploymentOf(tpl)
+	mine := where[extType+"/vm-kodata-adf-shir/InstallIntegrationRuntime"]
+	own, _ := ext["dependsOn"].([]any)
+	for _, before := range []struct{ key, id string }{
+		{"Microsoft.Compute/virtualMachines/vm-kodata-adf-shir", "resourceId('Microsoft.Compute/virtualMachines', 'vm-kodata-adf-shir')"},
+		{"Microsoft.DataFactory/factories/integrationRuntimes/adf-kodata-vzhpm/ir-self-hosted", ir},
+	} {
+		d := where[before.key]
+		switch {
+		case d == "":
+			t.Errorf("%s is not rendered", before.key)
+		case d == mine:
+			if !slices.Contains(own, any("["+before.id+"]")) {
+				t.Errorf("extension dependsOn %v; want [%s]", own, before.id)
+			}
+		case !slices.ContainsFunc(deps[mine], func(v any) bool { return strings.Contains(v.(string), "'"+d+"'") }):
+			t.Errorf("deployment %s depends on %v; want %s, which holds %s", mine, deps[mine], d, before.key)
+		}
 	}
 }
 
@@ -287,8 +202,14 @@ func TestAutoShutdownSchedules(t *testing.T) {
 }
 
 func TestBudgetAndPricingsAtSubscription(t *testing.T) {
-	g := platformGraph(t)
-	out, err := withStandIns(t, g).Render(g)
+	res, ds, err := compile.Compile(spec.Example())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.HasErrors() {
+		t.Fatalf("Compile(example) = %v", ds)
+	}
+	out, err := arm.Render(res.Graph)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,30 +248,17 @@ func TestBudgetAndPricingsAtSubscription(t *testing.T) {
 
 var cmpSorted = cmpopts.SortSlices(func(a, b string) bool { return a < b })
 
-func TestDiagnosticSettingsNameEveryCategoryGroup(t *testing.T) {
-	for _, tc := range []struct {
-		groups []string
-		want   []logSetting
-	}{
-		{nil, nil},
-		{[]string{"allLogs"}, []logSetting{{CategoryGroup: "audit"}, {CategoryGroup: "allLogs", Enabled: true}}},
-		{[]string{"audit"}, []logSetting{{CategoryGroup: "audit", Enabled: true}, {CategoryGroup: "allLogs"}}},
-	} {
-		if diff := cmp.Diff(tc.want, categoryGroupLogs(tc.groups)); diff != "" {
-			t.Errorf("categoryGroupLogs(%q) (-want +got):\n%s", tc.groups, diff)
-		}
-	}
-}
-
 func TestPolicyRemediationIdentity(t *testing.T) {
+	const ref = "subscriptionResourceId('Microsoft.Authorization/policyAssignments', 'pa-kodata-kv-diagnostics')"
 	rs := renderPlatform(t)
-	var dine, ra map[string]any
+	var dine map[string]any
+	var ras []map[string]any
 	for _, r := range rs {
-		switch r["name"] {
-		case "pa-kodata-kv-diagnostics":
+		if r["name"] == "pa-kodata-kv-diagnostics" {
 			dine = r
-		case "0b5c6f6e-7e0a-5c1e-9d7a-3c2b1a0f9e8d":
-			ra = r
+		}
+		if p, _ := at(r, "properties", "principalId").(string); r["type"] == "Microsoft.Authorization/roleAssignments" && strings.Contains(p, ref) {
+			ras = append(ras, r)
 		}
 	}
 	if at(dine, "identity", "type") != "SystemAssigned" || at(dine, "location") != "australiaeast" {
@@ -360,14 +268,26 @@ func TestPolicyRemediationIdentity(t *testing.T) {
 	if got := at(dine, "properties", "parameters", "logAnalytics", "value"); got != want {
 		t.Errorf("logAnalytics = %v; want %s", got, want)
 	}
-	want = "[reference(subscriptionResourceId('Microsoft.Authorization/policyAssignments', 'pa-kodata-kv-diagnostics'), '2025-11-01', 'Full').identity.principalId]"
-	if got := at(ra, "properties", "principalId"); got != want {
+	if len(ras) != 1 {
+		t.Fatalf("%d role assignments to the policy identity; want 1", len(ras))
+	}
+	want = "[reference(" + ref + ", '2025-11-01', 'Full').identity.principalId]"
+	if got := at(ras[0], "properties", "principalId"); got != want {
 		t.Errorf("remediation principalId = %v; want %s", got, want)
+	}
+	// 92aaf0da-… is the built-in Log Analytics Contributor role.
+	if got := at(ras[0], "properties", "roleDefinitionId"); !strings.Contains(got.(string), "92aaf0da-9dab-42b6-94a3-d43ce8d16293") {
+		t.Errorf("remediation role = %v; want Log Analytics Contributor", got)
 	}
 }
 
 func TestMetricAlertsTargetTheirResource(t *testing.T) {
-	for _, a := range find(renderPlatform(t), "Microsoft.Insights/metricAlerts") {
+	alerts := find(renderPlatform(t), "Microsoft.Insights/metricAlerts")
+	// The firewall, the VPN gateway, the AKS cluster and the ML workspace.
+	if len(alerts) != 4 {
+		t.Errorf("rendered %d metric alerts; want 4", len(alerts))
+	}
+	for _, a := range alerts {
 		crit := at(a, "properties", "criteria", "allOf", 0).(map[string]any)
 		scope := at(a, "properties", "scopes", 0).(string)
 		if !strings.Contains(scope, "'"+crit["metricNamespace"].(string)+"'") {

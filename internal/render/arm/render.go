@@ -101,11 +101,17 @@ func Render(g *model.Graph) (Output, error) { return New().Render(g) }
 func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 	resources := g.Resources()
 	scopes := map[string]model.Address{}
+	deps := map[model.Address][]model.Address{}
 	for _, r := range resources {
 		a := model.AddressOf(r)
 		scopes[a.String()] = a
+		ds, dangling := g.Links(r)
+		if len(dangling) > 0 {
+			return Output{}, fmt.Errorf("%s refers to %s, which is not in the model", a, dangling[0])
+		}
+		deps[a] = ds
 	}
-	stages, err := stageOf(g, resources)
+	stages, err := stageOf(deps, resources)
 	if err != nil {
 		return Output{}, err
 	}
@@ -149,7 +155,7 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 	for _, k := range keys {
 		if k.group == "" {
 			// Subscription-level resources go straight into the top template.
-			x := &Ctx{g: g, scopes: scopes, kinds: rd.kinds, deploymentOf: deploymentOf}
+			x := &Ctx{g: g, scopes: scopes, kinds: rd.kinds, deploymentOf: deploymentOf, deps: deps}
 			for _, r := range units[k] {
 				w, err := rd.resource(x, r)
 				if err != nil {
@@ -160,22 +166,22 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 			continue
 		}
 		name := DeploymentName(k.group, k.stage)
-		x := &Ctx{g: g, group: k.group, deployment: name, scopes: scopes, kinds: rd.kinds, used: map[string]bool{}, deploymentOf: deploymentOf}
+		x := &Ctx{g: g, group: k.group, deployment: name, scopes: scopes, kinds: rd.kinds, used: map[string]bool{}, deploymentOf: deploymentOf, deps: deps}
 		inner := Template{Schema: ResourceGroupSchema, ContentVersion: "1.0.0.0"}
-		deps := map[string]bool{}
+		waits := map[string]bool{}
 		for _, r := range units[k] {
 			w, err := rd.resource(x, r)
 			if err != nil {
 				return Output{}, err
 			}
 			inner.Resources = append(inner.Resources, w)
-			for _, d := range g.Deps(r) {
+			for _, d := range deps[model.AddressOf(r)] {
 				if d.Group != k.group || deploymentOf(d) != name {
-					deps[x.topLevelDep(d)] = true
+					waits[x.topLevelDep(d)] = true
 				}
 			}
 		}
-		deps[x.topLevelDep(model.Address{Type: model.TypeResourceGroup, Name: k.group})] = true
+		waits[x.topLevelDep(model.Address{Type: model.TypeResourceGroup, Name: k.group})] = true
 		props := deploymentProperties{
 			Mode:                        "Incremental",
 			ExpressionEvaluationOptions: evalOptions{Scope: "Inner"},
@@ -199,7 +205,7 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 			Name:          name,
 			ResourceGroup: k.group,
 			Properties:    props,
-			DependsOn:     sortedKeys(deps),
+			DependsOn:     sortedKeys(waits),
 		})
 	}
 	if len(top.Parameters) == 0 {
@@ -226,7 +232,7 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 
 // stageOf assigns every resource its deployment stage (see Render) and
 // reports a dependency cycle as an error naming it.
-func stageOf(g *model.Graph, resources []model.Resource) (map[model.Address]int, error) {
+func stageOf(deps map[model.Address][]model.Address, resources []model.Resource) (map[model.Address]int, error) {
 	stage := map[model.Address]int{}
 	state := map[model.Address]int{} // 1 visiting, 2 done
 	var visit func(a model.Address, path []model.Address) error
@@ -238,9 +244,8 @@ func stageOf(g *model.Graph, resources []model.Resource) (map[model.Address]int,
 			return fmt.Errorf("dependency cycle: %v", append(path, a))
 		}
 		state[a] = 1
-		r, _ := g.Get(a)
 		s := 0
-		for _, d := range g.Deps(r) {
+		for _, d := range deps[a] {
 			if err := visit(d, append(path, a)); err != nil {
 				return err
 			}
@@ -285,9 +290,6 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 	if !ok {
 		return Resource{}, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
 	}
-	if refs := x.g.Dangling(r); len(refs) > 0 {
-		return Resource{}, fmt.Errorf("%s refers to %s, which is not in the model", a, refs[0])
-	}
 	b, err := c.convert(x, r)
 	if err != nil {
 		return Resource{}, fmt.Errorf("%s: %w", a, err)
@@ -315,7 +317,7 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 		}
 	}
 	var deps []string
-	for _, d := range x.g.Deps(r) {
+	for _, d := range x.deps[model.AddressOf(r)] {
 		if d.Type == model.TypeResourceGroup && x.group != "" {
 			// A nested deployment already waits for its group.
 			continue
@@ -408,6 +410,11 @@ type Ctx struct {
 	kinds        table
 	used         map[string]bool
 	deploymentOf func(model.Address) string
+	deps         map[model.Address][]model.Address // every resource's dependencies, computed once
+	// literalSub, when set, makes IDExpr spell resource IDs as literal
+	// strings under this subscription ID and Param give parameter defaults
+	// (see ResourceJSON).
+	literalSub string
 }
 
 // Graph returns the graph being rendered.
@@ -420,6 +427,9 @@ func (x *Ctx) ID(ref model.Ref) string { return "[" + x.IDExpr(ref) + "]" }
 // composing into larger expressions.
 func (x *Ctx) IDExpr(ref model.Ref) string {
 	a := ref.Address
+	if x.literalSub != "" {
+		return quote(x.literalID(a))
+	}
 	args := make([]string, 0, 4)
 	args = append(args, quote(string(a.Type)))
 	for _, n := range a.Names() {
@@ -449,6 +459,11 @@ func (x *Ctx) IDExpr(ref model.Ref) string {
 // Param returns the expression for a deployment parameter and records that
 // the current deployment needs it.
 func (x *Ctx) Param(name string) string {
+	if x.literalSub != "" {
+		if p, ok := findParam(x.g, name); ok && !p.Secure && p.Default != "" && !strings.HasPrefix(p.Default, "[") {
+			return Lit(p.Default)
+		}
+	}
 	if x.used != nil {
 		x.used[name] = true
 	}

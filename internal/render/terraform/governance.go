@@ -34,7 +34,14 @@ func governanceKinds() table {
 // {"name": {"value": ...}}. An assignment with a system identity (for
 // DeployIfNotExists and Modify remediation) needs a location, as in ARM.
 func policyAssignment(x *Ctx, r *model.PolicyAssignment) error {
-	if r.DefinitionID == "" {
+	var definition Expr
+	switch {
+	case !r.Definition.IsZero():
+		// A definition or initiative of the model (enclave's baseline).
+		definition = x.ID(r.Definition)
+	case r.DefinitionID != "":
+		definition = String("/providers/Microsoft.Authorization/policyDefinitions/" + r.DefinitionID)
+	default:
 		return fmt.Errorf("policy assignment names no definition")
 	}
 	var b *Body
@@ -47,7 +54,7 @@ func policyAssignment(x *Ctx, r *model.PolicyAssignment) error {
 		b.Set("name", String(leaf(r.Name)))
 		b.Set("resource_group_id", x.ID(x.Group()))
 	}
-	b.Set("policy_definition_id", String("/providers/Microsoft.Authorization/policyDefinitions/"+r.DefinitionID))
+	b.Set("policy_definition_id", definition)
 	b.Set("display_name", String(r.DisplayName))
 	if r.Description != "" {
 		b.Set("description", String(r.Description))

@@ -19,6 +19,7 @@ func registry() table {
 		webKinds(),
 		dataKinds(),
 		governanceKinds(),
+		policyKinds(),
 		alertKinds(),
 	} {
 		for typ, c := range part {

@@ -3,6 +3,7 @@ package terraform
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,33 @@ func armRef(v any) any {
 		return "ref"
 	}
 	return v
+}
+
+// armDefinitionID matches a policy definition or initiative in an ARM
+// resource ID or subscriptionResourceId expression.
+var armDefinitionID = regexp.MustCompile(`Microsoft\.Authorization/(policyDefinitions|policySetDefinitions)(?:', '|/)([^'/\]]+)`)
+
+// armDefinition spells an ARM policy definition reference as
+// "policyDefinitions/<name>" or "policySetDefinitions/<name>".
+func armDefinition(v any) string {
+	m := armDefinitionID.FindStringSubmatch(str(v))
+	if m == nil {
+		return "unrecognised:" + str(v)
+	}
+	return m[1] + "/" + m[2]
+}
+
+// definition spells a Terraform policy_definition_id the same way: a
+// literal built-in ID, or a reference followed to the definition's name.
+func (bs tfBlocks) definition(v any) string {
+	typ, b := bs.Follow(v)
+	switch typ {
+	case "azurerm_policy_definition":
+		return "policyDefinitions/" + str(b.Attr("name"))
+	case "azurerm_policy_set_definition":
+		return "policySetDefinitions/" + str(b.Attr("name"))
+	}
+	return armDefinition(v)
 }
 
 func servicesSecurity() []securityPair {
@@ -362,7 +390,7 @@ func servicesSecurity() []securityPair {
 					}
 				}
 				sort.Strings(params)
-				return fmt.Sprintf("def=%v enforce=%v identity=%s params=%s", r.Get("properties.policyDefinitionId"), r.Get("properties.enforcementMode") == "Default",
+				return fmt.Sprintf("def=%v enforce=%v identity=%s params=%s", armDefinition(r.Get("properties.policyDefinitionId")), r.Get("properties.enforcementMode") == "Default",
 					str(r.Get("identity.type")), strings.Join(params, ";"))
 			},
 			TF: func(bs tfBlocks) any {
@@ -382,7 +410,7 @@ func servicesSecurity() []securityPair {
 					}
 				}
 				sort.Strings(params)
-				return fmt.Sprintf("def=%v enforce=%v identity=%s params=%s", p.Attr("policy_definition_id"), p.Attr("enforce"),
+				return fmt.Sprintf("def=%v enforce=%v identity=%s params=%s", bs.definition(p.Attr("policy_definition_id")), p.Attr("enforce"),
 					str(p.first("identity").Attr("type")), strings.Join(params, ";"))
 			},
 		},
@@ -464,7 +492,7 @@ func compareSecurity(t *testing.T, out Output, tpl []byte, pairs []securityPair)
 				t.Errorf("%s: not in the ARM rendering", m.Model)
 				continue
 			}
-			bs := tfBlocks{src: tfRes.src}
+			bs := tfBlocks{src: tfRes.src, all: tfRes.blocks}
 			for _, addr := range m.Blocks {
 				bs.blocks = append(bs.blocks, tfRes.blocks[addr])
 			}

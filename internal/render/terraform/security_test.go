@@ -25,6 +25,7 @@ func securityPairs() []securityPair {
 	for _, part := range [][]securityPair{
 		networkSecurity(),
 		monitoringSecurity(),
+		policySecurity(),
 		servicesSecurity(),
 	} {
 		all = append(all, part...)
@@ -77,6 +78,32 @@ func (r armJSON) List(path string) []armJSON {
 type tfBlocks struct {
 	blocks []*hclsyntax.Block
 	src    map[string][]byte // file name -> source
+	// all holds every resource block of the rendering, by address, for
+	// following references (see Follow).
+	all map[string]*hclsyntax.Block
+}
+
+// Follow returns the block a reference value ("expr:TYPE.LABEL.id", as Attr
+// reports it) points to, and its type; a zero tfBody when v is no reference
+// to a resource block.
+func (bs tfBlocks) Follow(v any) (string, tfBody) {
+	s, ok := v.(string)
+	if !ok {
+		return "", tfBody{}
+	}
+	ref, ok := strings.CutPrefix(s, "expr:")
+	if !ok {
+		return "", tfBody{}
+	}
+	parts := strings.Split(ref, ".")
+	if len(parts) < 2 {
+		return "", tfBody{}
+	}
+	b, ok := bs.all[parts[0]+"."+parts[1]]
+	if !ok {
+		return "", tfBody{}
+	}
+	return parts[0], tfBody{b.Body, bs.src[b.Body.SrcRange.Filename]}
 }
 
 // OfType returns the bodies of the blocks of a Terraform type.
@@ -164,8 +191,7 @@ func TestSecurityParity(t *testing.T) {
 				t.Errorf("%s: not in the ARM rendering", m.Model)
 				continue
 			}
-			var bs tfBlocks
-			bs.src = tfRes.src
+			bs := tfBlocks{src: tfRes.src, all: tfRes.blocks}
 			for _, addr := range m.Blocks {
 				bs.blocks = append(bs.blocks, tfRes.blocks[addr])
 			}
@@ -188,8 +214,8 @@ func TestSecurityParity(t *testing.T) {
 func armKey(a model.Address) string { return string(a.Type) + "|" + a.Name }
 
 // armResources indexes the template's resources, nested deployments
-// included, by type and name; extension resources (which share names
-// across scopes) are left out.
+// included, by type and name; extension resources only where no other
+// extension of their type shares their name.
 func armResources(t *testing.T, tpl []byte) map[string]armJSON {
 	t.Helper()
 	var doc struct {
@@ -199,6 +225,7 @@ func armResources(t *testing.T, tpl []byte) map[string]armJSON {
 		t.Fatal(err)
 	}
 	out := map[string]armJSON{}
+	ext := map[string][]armJSON{}
 	var walk func([]armJSON)
 	walk = func(rs []armJSON) {
 		for _, r := range rs {
@@ -208,13 +235,20 @@ func armResources(t *testing.T, tpl []byte) map[string]armJSON {
 				walk(r.List("properties.template.resources"))
 				continue
 			}
-			if _, ext := r["scope"]; ext {
+			if _, scoped := r["scope"]; scoped {
+				ext[typ+"|"+name] = append(ext[typ+"|"+name], r)
 				continue
 			}
 			out[typ+"|"+name] = r
 		}
 	}
 	walk(doc.Resources)
+	// Extension resources are indexed only where their name is unique.
+	for k, rs := range ext {
+		if len(rs) == 1 {
+			out[k] = rs[0]
+		}
+	}
 	return out
 }
 

@@ -338,13 +338,13 @@ resource "azurerm_firewall_policy_rule_collection_group" "afwp_rcg_platform" {
     }
     rule {
       name        = "entra-login"
-      description = "Entra ID sign-in to VMs and the Microsoft package repository"
+      description = "Entra ID sign-in to VMs, Windows device registration and the Microsoft package repository"
       protocols {
         type = "Https"
         port = 443
       }
       source_addresses  = ["10.60.5.0/26", "10.60.5.64/26", "10.60.4.0/24", "10.60.6.128/27"]
-      destination_fqdns = ["login.microsoftonline.com", "pas.windows.net", "packages.microsoft.com"]
+      destination_fqdns = ["login.microsoftonline.com", "pas.windows.net", "packages.microsoft.com", "enterpriseregistration.windows.net"]
     }
     rule {
       name        = "monitor-agent"
@@ -358,8 +358,21 @@ resource "azurerm_firewall_policy_rule_collection_group" "afwp_rcg_platform" {
     }
   }
   network_rule_collection {
-    name     = "databricks"
+    name     = "vm-attestation"
     priority = 150
+    action   = "Allow"
+    rule {
+      name                  = "guest-attestation"
+      description           = "GuestAttestation extension of trusted-launch VMs to Microsoft Azure Attestation"
+      protocols             = ["TCP"]
+      source_addresses      = ["10.60.5.0/26", "10.60.6.128/27"]
+      destination_addresses = ["AzureAttestation"]
+      destination_ports     = ["443"]
+    }
+  }
+  network_rule_collection {
+    name     = "databricks"
+    priority = 160
     action   = "Allow"
     rule {
       name                  = "metastore"
@@ -388,17 +401,17 @@ resource "azurerm_firewall_policy_rule_collection_group" "afwp_rcg_platform" {
   }
   application_rule_collection {
     name     = "integration-runtime"
-    priority = 160
+    priority = 170
     action   = "Allow"
     rule {
       name        = "shir"
-      description = "self-hosted integration runtime: Azure Relay for interactive authoring, and auto-update"
+      description = "self-hosted integration runtime: installer and auto-update downloads"
       protocols {
         type = "Https"
         port = 443
       }
       source_addresses  = ["10.60.6.128/27"]
-      destination_fqdns = ["*.servicebus.windows.net", "download.microsoft.com"]
+      destination_fqdns = ["go.microsoft.com", "download.microsoft.com"]
     }
   }
 }

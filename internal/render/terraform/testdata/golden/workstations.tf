@@ -1,3 +1,148 @@
+resource "azurerm_windows_virtual_machine" "adf_shir" {
+  name                       = "vm-kodata-adf-shir"
+  resource_group_name        = azurerm_resource_group.data.name
+  location                   = azurerm_resource_group.data.location
+  size                       = "Standard_D4s_v5"
+  computer_name              = "kodata-adf-shir"
+  admin_username             = "enclaveadmin"
+  admin_password             = var.integration_runtime_admin_password
+  automatic_updates_enabled  = true
+  network_interface_ids      = [azurerm_network_interface.adf_shir.id]
+  provision_vm_agent         = true
+  allow_extension_operations = true
+  patch_mode                 = "AutomaticByOS"
+  patch_assessment_mode      = "AutomaticByPlatform"
+  encryption_at_host_enabled = true
+  secure_boot_enabled        = true
+  vtpm_enabled               = true
+  os_disk {
+    name                 = "osdisk-kodata-adf-shir"
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+    disk_size_gb         = 128
+  }
+  source_image_reference {
+    publisher = "MicrosoftWindowsServer"
+    offer     = "WindowsServer"
+    sku       = "2022-datacenter-azure-edition"
+    version   = "latest"
+  }
+  boot_diagnostics {
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = {
+    costCenter  = "analytics"
+    environment = "kodata"
+    managed-by  = "enclave"
+    owner       = "data-platform"
+  }
+}
+
+resource "azurerm_virtual_machine_extension" "adf_shir_aadloginforwindows" {
+  name                       = "AADLoginForWindows"
+  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
+  publisher                  = "Microsoft.Azure.ActiveDirectory"
+  type                       = "AADLoginForWindows"
+  type_handler_version       = "1.0"
+  auto_upgrade_minor_version = true
+  automatic_upgrade_enabled  = false
+}
+
+resource "azurerm_virtual_machine_extension" "adf_shir_azuremonitorwindowsagent" {
+  name                       = "AzureMonitorWindowsAgent"
+  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
+  publisher                  = "Microsoft.Azure.Monitor"
+  type                       = "AzureMonitorWindowsAgent"
+  type_handler_version       = "1.0"
+  auto_upgrade_minor_version = true
+  automatic_upgrade_enabled  = true
+}
+
+resource "azurerm_virtual_machine_extension" "adf_shir_guestattestation" {
+  name                       = "GuestAttestation"
+  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
+  publisher                  = "Microsoft.Azure.Security.WindowsAttestation"
+  type                       = "GuestAttestation"
+  type_handler_version       = "1.0"
+  auto_upgrade_minor_version = true
+  automatic_upgrade_enabled  = true
+  settings = jsonencode({
+    AttestationConfig = {
+      MaaSettings = {
+        maaEndpoint   = ""
+        maaTenantName = "GuestAttestation"
+      }
+      AscSettings = {
+        ascReportingEndpoint  = ""
+        ascReportingFrequency = ""
+      }
+      useCustomToken = "false"
+      disableAlerts  = "false"
+    }
+  })
+}
+
+resource "azurerm_virtual_machine_extension" "adf_shir_installintegrationruntime" {
+  name                       = "InstallIntegrationRuntime"
+  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
+  publisher                  = "Microsoft.Compute"
+  type                       = "CustomScriptExtension"
+  type_handler_version       = "1.10"
+  auto_upgrade_minor_version = true
+  automatic_upgrade_enabled  = false
+  protected_settings = jsonencode({
+    commandToExecute = "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"& { param([string]$key) $ErrorActionPreference = 'Stop'; [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; if (-not (Get-Service -Name DIAHostService -ErrorAction SilentlyContinue)) { $msi = Join-Path $env:TEMP 'IntegrationRuntime.msi'; Invoke-WebRequest -UseBasicParsing -Uri 'https://go.microsoft.com/fwlink/?linkid=839822' -OutFile $msi; Start-Process -FilePath msiexec.exe -Wait -ArgumentList '/i', $msi, '/quiet', '/norestart' }; $dmg = Get-ChildItem -Path 'C:\\Program Files\\Microsoft Integration Runtime\\*\\Shared\\dmgcmd.exe' | Select-Object -First 1; & $dmg.FullName -RegisterNewNode $key $env:COMPUTERNAME } '${azurerm_data_factory_integration_runtime_self_hosted.vzhpm_ir_self_hosted.primary_authorization_key}'\""
+  })
+}
+
+resource "azurerm_monitor_data_collection_rule_association" "adf_shir_windows" {
+  name                    = "dcra-kodata-windows"
+  target_resource_id      = azurerm_windows_virtual_machine.adf_shir.id
+  data_collection_rule_id = azurerm_monitor_data_collection_rule.windows.id
+  description             = "Sends this VM's logs and performance counters to Log Analytics"
+}
+
+resource "azurerm_monitor_diagnostic_setting" "adf_shir_to_log_analytics" {
+  name                       = "to-log-analytics"
+  target_resource_id         = azurerm_windows_virtual_machine.adf_shir.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "nic_kodata_adf_shir_to_log_analytics" {
+  name                       = "to-log-analytics"
+  target_resource_id         = azurerm_network_interface.adf_shir.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_network_interface" "adf_shir" {
+  name                           = "nic-kodata-adf-shir"
+  resource_group_name            = azurerm_resource_group.data.name
+  location                       = azurerm_resource_group.data.location
+  accelerated_networking_enabled = false
+  ip_forwarding_enabled          = false
+  ip_configuration {
+    name                          = "ipconfig1"
+    primary                       = true
+    subnet_id                     = azurerm_subnet.spoke_snet_integration.id
+    private_ip_address_version    = "IPv4"
+    private_ip_address_allocation = "Dynamic"
+  }
+  tags = {
+    costCenter  = "analytics"
+    environment = "kodata"
+    managed-by  = "enclave"
+    owner       = "data-platform"
+  }
+}
+
 resource "azurerm_role_assignment" "ml_admins_virtual_machine_administrator_login" {
   name               = "334eca62-05fd-53c7-baca-b2cfc0af6cc2"
   scope              = azurerm_resource_group.ml.id
@@ -70,48 +215,6 @@ resource "azurerm_role_assignment" "ds3_datascientists_virtual_machine_user_logi
   description        = "Virtual Machine User Login for dataScientists"
 }
 
-resource "azurerm_windows_virtual_machine" "adf_shir" {
-  name                       = "vm-kodata-adf-shir"
-  resource_group_name        = azurerm_resource_group.ml.name
-  location                   = azurerm_resource_group.ml.location
-  size                       = "Standard_D4s_v5"
-  computer_name              = "kodata-adf-shir"
-  admin_username             = "enclaveadmin"
-  admin_password             = var.integration_runtime_admin_password
-  automatic_updates_enabled  = true
-  network_interface_ids      = [azurerm_network_interface.adf_shir.id]
-  provision_vm_agent         = true
-  allow_extension_operations = true
-  patch_mode                 = "AutomaticByOS"
-  patch_assessment_mode      = "AutomaticByPlatform"
-  encryption_at_host_enabled = true
-  secure_boot_enabled        = true
-  vtpm_enabled               = true
-  os_disk {
-    name                 = "osdisk-kodata-adf-shir"
-    caching              = "ReadWrite"
-    storage_account_type = "Premium_LRS"
-    disk_size_gb         = 128
-  }
-  source_image_reference {
-    publisher = "MicrosoftWindowsServer"
-    offer     = "WindowsServer"
-    sku       = "2022-datacenter-azure-edition"
-    version   = "latest"
-  }
-  boot_diagnostics {
-  }
-  identity {
-    type = "SystemAssigned"
-  }
-  tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
-  }
-}
-
 resource "azurerm_linux_virtual_machine" "de1" {
   name                            = "vm-kodata-de1"
   resource_group_name             = azurerm_resource_group.ml.name
@@ -150,10 +253,11 @@ resource "azurerm_linux_virtual_machine" "de1" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
 }
 
@@ -195,10 +299,11 @@ resource "azurerm_linux_virtual_machine" "ds1" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
 }
 
@@ -240,10 +345,11 @@ resource "azurerm_linux_virtual_machine" "ds2" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
 }
 
@@ -285,10 +391,11 @@ resource "azurerm_linux_virtual_machine" "ds3" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
 }
 
@@ -330,10 +437,11 @@ resource "azurerm_linux_virtual_machine" "ds4" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
 }
 
@@ -375,10 +483,11 @@ resource "azurerm_linux_virtual_machine" "ds5" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
 }
 
@@ -420,68 +529,12 @@ resource "azurerm_linux_virtual_machine" "ds6" {
     type = "SystemAssigned"
   }
   tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
+    costCenter       = "analytics"
+    enclave-workload = "workstation"
+    environment      = "kodata"
+    managed-by       = "enclave"
+    owner            = "data-platform"
   }
-}
-
-resource "azurerm_virtual_machine_extension" "adf_shir_aadloginforwindows" {
-  name                       = "AADLoginForWindows"
-  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
-  publisher                  = "Microsoft.Azure.ActiveDirectory"
-  type                       = "AADLoginForWindows"
-  type_handler_version       = "1.0"
-  auto_upgrade_minor_version = true
-  automatic_upgrade_enabled  = false
-}
-
-resource "azurerm_virtual_machine_extension" "adf_shir_azuremonitorwindowsagent" {
-  name                       = "AzureMonitorWindowsAgent"
-  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
-  publisher                  = "Microsoft.Azure.Monitor"
-  type                       = "AzureMonitorWindowsAgent"
-  type_handler_version       = "1.0"
-  auto_upgrade_minor_version = true
-  automatic_upgrade_enabled  = true
-}
-
-resource "azurerm_virtual_machine_extension" "adf_shir_guestattestation" {
-  name                       = "GuestAttestation"
-  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
-  publisher                  = "Microsoft.Azure.Security.WindowsAttestation"
-  type                       = "GuestAttestation"
-  type_handler_version       = "1.0"
-  auto_upgrade_minor_version = true
-  automatic_upgrade_enabled  = true
-  settings = jsonencode({
-    AttestationConfig = {
-      MaaSettings = {
-        maaEndpoint   = ""
-        maaTenantName = "GuestAttestation"
-      }
-      AscSettings = {
-        ascReportingEndpoint  = ""
-        ascReportingFrequency = ""
-      }
-      useCustomToken = "false"
-      disableAlerts  = "false"
-    }
-  })
-}
-
-resource "azurerm_virtual_machine_extension" "adf_shir_installintegrationruntime" {
-  name                       = "InstallIntegrationRuntime"
-  virtual_machine_id         = azurerm_windows_virtual_machine.adf_shir.id
-  publisher                  = "Microsoft.Compute"
-  type                       = "CustomScriptExtension"
-  type_handler_version       = "1.10"
-  auto_upgrade_minor_version = true
-  automatic_upgrade_enabled  = false
-  protected_settings = jsonencode({
-    commandToExecute = "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"& { param([string]$key) $ErrorActionPreference = 'Stop'; [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; if (-not (Get-Service -Name DIAHostService -ErrorAction SilentlyContinue)) { $msi = Join-Path $env:TEMP 'IntegrationRuntime.msi'; Invoke-WebRequest -UseBasicParsing -Uri 'https://go.microsoft.com/fwlink/?linkid=839822' -OutFile $msi; Start-Process -FilePath msiexec.exe -Wait -ArgumentList '/i', $msi, '/quiet', '/norestart' }; $dmg = Get-ChildItem -Path 'C:\\Program Files\\Microsoft Integration Runtime\\*\\Shared\\dmgcmd.exe' | Select-Object -First 1; & $dmg.FullName -RegisterNewNode $key $env:COMPUTERNAME } '${azurerm_data_factory_integration_runtime_self_hosted.vzhpm_ir_self_hosted.primary_authorization_key}'\""
-  })
 }
 
 resource "azurerm_virtual_machine_extension" "de1_aadsshloginforlinux" {
@@ -967,22 +1020,6 @@ resource "azurerm_monitor_data_collection_rule_association" "ds6_linux" {
   description             = "Sends this VM's logs and performance counters to Log Analytics"
 }
 
-resource "azurerm_monitor_data_collection_rule_association" "adf_shir_windows" {
-  name                    = "dcra-kodata-windows"
-  target_resource_id      = azurerm_windows_virtual_machine.adf_shir.id
-  data_collection_rule_id = azurerm_monitor_data_collection_rule.windows.id
-  description             = "Sends this VM's logs and performance counters to Log Analytics"
-}
-
-resource "azurerm_monitor_diagnostic_setting" "adf_shir_to_log_analytics" {
-  name                       = "to-log-analytics"
-  target_resource_id         = azurerm_windows_virtual_machine.adf_shir.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
 resource "azurerm_monitor_diagnostic_setting" "de1_to_log_analytics" {
   name                       = "to-log-analytics"
   target_resource_id         = azurerm_linux_virtual_machine.de1.id
@@ -1040,15 +1077,6 @@ resource "azurerm_monitor_diagnostic_setting" "ds5_to_log_analytics" {
 resource "azurerm_monitor_diagnostic_setting" "ds6_to_log_analytics" {
   name                       = "to-log-analytics"
   target_resource_id         = azurerm_linux_virtual_machine.ds6.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
-resource "azurerm_monitor_diagnostic_setting" "nic_kodata_adf_shir_to_log_analytics" {
-  name                       = "to-log-analytics"
-  target_resource_id         = azurerm_network_interface.adf_shir.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
   enabled_metric {
     category = "AllMetrics"
@@ -1115,27 +1143,6 @@ resource "azurerm_monitor_diagnostic_setting" "nic_kodata_ds6_to_log_analytics" 
   log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
   enabled_metric {
     category = "AllMetrics"
-  }
-}
-
-resource "azurerm_network_interface" "adf_shir" {
-  name                           = "nic-kodata-adf-shir"
-  resource_group_name            = azurerm_resource_group.ml.name
-  location                       = azurerm_resource_group.ml.location
-  accelerated_networking_enabled = false
-  ip_forwarding_enabled          = false
-  ip_configuration {
-    name                          = "ipconfig1"
-    primary                       = true
-    subnet_id                     = azurerm_subnet.spoke_snet_integration.id
-    private_ip_address_version    = "IPv4"
-    private_ip_address_allocation = "Dynamic"
-  }
-  tags = {
-    costCenter  = "analytics"
-    environment = "kodata"
-    managed-by  = "enclave"
-    owner       = "data-platform"
   }
 }
 
