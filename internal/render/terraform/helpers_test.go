@@ -128,7 +128,7 @@ func renderable(t testing.TB, rd *Renderer, g *model.Graph) *model.Graph {
 // per test binary; callers only read the result.
 func renderExample(t testing.TB) (Output, *model.Graph) {
 	t.Helper()
-	return cachedRender(t, "", exampleGraph(t))
+	return cachedRender(t, exampleGraph(t))
 }
 
 // renderVariant renders the renderable part of a spec variation, once per
@@ -139,7 +139,7 @@ func renderVariant(t testing.TB, name string) (Output, *model.Graph) {
 	if !ok {
 		t.Fatalf("no spec variation %q", name)
 	}
-	return cachedRender(t, name, g)
+	return cachedRender(t, g)
 }
 
 type rendered struct {
@@ -149,13 +149,15 @@ type rendered struct {
 
 var (
 	renderMu sync.Mutex
-	renders  = map[string]rendered{}
+	renders  = map[*model.Graph]rendered{}
 )
 
-func cachedRender(t testing.TB, key string, full *model.Graph) (Output, *model.Graph) {
+// cachedRender renders full (its renderable part while kinds are pending)
+// once per graph and test binary; callers only read graph and output.
+func cachedRender(t testing.TB, full *model.Graph) (Output, *model.Graph) {
 	t.Helper()
 	renderMu.Lock()
-	r, ok := renders[key]
+	r, ok := renders[full]
 	renderMu.Unlock()
 	if ok {
 		return r.out, r.g
@@ -164,7 +166,7 @@ func cachedRender(t testing.TB, key string, full *model.Graph) (Output, *model.G
 	// a race renders one twice, harmlessly.
 	out, g := renderGraph(t, full)
 	renderMu.Lock()
-	renders[key] = rendered{out, g}
+	renders[full] = rendered{out, g}
 	renderMu.Unlock()
 	return out, g
 }

@@ -78,7 +78,7 @@ func TestDeterministic(t *testing.T) {
 		return out
 	}
 	first := fresh()
-	for range 3 {
+	for range 2 {
 		again := fresh()
 		if len(again.Files) != len(first.Files) {
 			t.Fatalf("Render(example) wrote %d files, then %d", len(first.Files), len(again.Files))

@@ -459,11 +459,7 @@ func TestServicesSecurityParityVariants(t *testing.T) {
 	}
 	for _, name := range []string{"compute-instances", "windows-workstations", "no-cmk", "sqlserver", "postgresql"} {
 		t.Run(name, func(t *testing.T) {
-			g := variantGraph(t, name)
-			out, err := Render(g)
-			if err != nil {
-				t.Fatalf("Render = %v", err)
-			}
+			out, g := renderVariant(t, name)
 			armOut, err := arm.Render(g)
 			if err != nil {
 				t.Fatalf("arm.Render = %v", err)

@@ -45,10 +45,7 @@ func variantGraph(t *testing.T, name string) *model.Graph {
 
 func mustRender(t *testing.T, g *model.Graph) Output {
 	t.Helper()
-	out, err := Render(g)
-	if err != nil {
-		t.Fatalf("Render = %v", err)
-	}
+	out, _ := cachedRender(t, g)
 	return out
 }
 
