@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 	"testing"
 
@@ -68,71 +67,14 @@ var (
 	variantsErr  error
 )
 
-// renderable returns g itself when every kind in it has a converter.
-// While kinds are still pending (see pendingKinds) it returns the part of
-// g that can be rendered: the resources of converted kinds whose every
-// reference, scope and parent lies in that part, so the tests check every
-// converter that exists; any missing kind that is not pending fails t.
-func renderable(t testing.TB, rd *Renderer, g *model.Graph) *model.Graph {
-	t.Helper()
-	missing := rd.Missing(g)
-	if len(missing) == 0 {
-		return g
-	}
-	for _, m := range missing {
-		if !slices.Contains(pendingKinds, m) {
-			t.Fatalf("no Terraform converter for %s, and it is not a pending kind", m)
-		}
-	}
-	keep := map[model.Address]bool{}
-	for _, r := range g.Resources() {
-		keep[model.AddressOf(r)] = rd.Supports(r.Type())
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, r := range g.Resources() {
-			a := model.AddressOf(r)
-			if !keep[a] {
-				continue
-			}
-			deps := append(model.Refs(r), a.Parent().Ref())
-			for _, ref := range deps {
-				if ref.IsZero() {
-					continue
-				}
-				if d, ok := g.Resolve(ref); ok && d != a && !keep[d] {
-					keep[a], changed = false, true
-					break
-				}
-			}
-		}
-	}
-	sub := model.NewGraph(g.Name, g.Location)
-	for _, r := range g.Resources() {
-		if keep[model.AddressOf(r)] {
-			if err := sub.Add(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	for _, p := range g.Parameters() {
-		if err := sub.AddParameter(p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Logf("kinds pending on tfsvc: %d; rendering the %d of %d resources whose kinds and references have converters", len(missing), sub.Len(), g.Len())
-	return sub
-}
-
-// renderExample renders the renderable part of the built-in example, once
-// per test binary; callers only read the result.
+// renderExample renders the built-in example, once per test binary;
+// callers only read the result.
 func renderExample(t testing.TB) (Output, *model.Graph) {
 	t.Helper()
 	return cachedRender(t, exampleGraph(t))
 }
 
-// renderVariant renders the renderable part of a spec variation, once per
-// test binary.
+// renderVariant renders a spec variation, once per test binary.
 func renderVariant(t testing.TB, name string) (Output, *model.Graph) {
 	t.Helper()
 	g, ok := variantGraphs(t)[name]
@@ -152,8 +94,8 @@ var (
 	renders  = map[*model.Graph]rendered{}
 )
 
-// cachedRender renders full (its renderable part while kinds are pending)
-// once per graph and test binary; callers only read graph and output.
+// cachedRender renders g once per graph and test binary; callers only read
+// graph and output.
 func cachedRender(t testing.TB, full *model.Graph) (Output, *model.Graph) {
 	t.Helper()
 	renderMu.Lock()
@@ -171,13 +113,11 @@ func cachedRender(t testing.TB, full *model.Graph) (Output, *model.Graph) {
 	return out, g
 }
 
-func renderGraph(t testing.TB, full *model.Graph) (Output, *model.Graph) {
+func renderGraph(t testing.TB, g *model.Graph) (Output, *model.Graph) {
 	t.Helper()
-	rd := New()
-	g := renderable(t, rd, full)
-	out, err := rd.Render(g)
+	out, err := Render(g)
 	if err != nil {
-		t.Fatalf("Render(example) = %v", err)
+		t.Fatalf("Render = %v", err)
 	}
 	return out, g
 }

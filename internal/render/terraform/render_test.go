@@ -284,16 +284,10 @@ func TestParity(t *testing.T) {
 	t.Logf("%d model resources: %d Terraform resource blocks, %d folded, %d azapi", g.Len(), written, folds, azapi)
 }
 
-// TestEveryKindHasConverter: a kind in the model without a converter fails
-// unless it is pending on tfsvc, and a pending kind that has a converter
-// must leave the pending list.
+// TestEveryKindHasConverter: every kind of the example and of every spec
+// variation has a converter.
 func TestEveryKindHasConverter(t *testing.T) {
 	rd := New()
-	for _, k := range pendingKinds {
-		if rd.Supports(k) {
-			t.Errorf("%s has a converter; remove it from pendingKinds", k)
-		}
-	}
 	graphs := []*model.Graph{exampleGraph(t)}
 	for _, g := range variantGraphs(t) {
 		graphs = append(graphs, g)
@@ -301,14 +295,11 @@ func TestEveryKindHasConverter(t *testing.T) {
 	seen := map[model.Type]bool{}
 	for _, g := range graphs {
 		for _, k := range rd.Missing(g) {
-			if !slices.Contains(pendingKinds, k) && !seen[k] {
+			if !seen[k] {
 				seen[k] = true
 				t.Errorf("no Terraform converter for %s", k)
 			}
 		}
-	}
-	if len(pendingKinds) > 0 {
-		t.Logf("%d kinds pending on tfsvc; Render fails on any graph holding them", len(pendingKinds))
 	}
 }
 
@@ -327,7 +318,7 @@ func TestRenderFailsOnMissingKinds(t *testing.T) {
 
 func BenchmarkRenderTerraform(b *testing.B) {
 	rd := New()
-	g := renderable(b, rd, exampleGraph(b))
+	g := exampleGraph(b)
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := rd.Render(g); err != nil {
