@@ -237,6 +237,30 @@ func (x *Ctx) Output(name, description string, value Expr) {
 	x.st.outputs = append(x.st.outputs, blk)
 }
 
+// OutputEntry adds key = value to the object output name, which collects
+// one entry per resource (the private IP of every private endpoint); the
+// keys are sorted when written. Every entry of one output must give the
+// same description.
+func (x *Ctx) OutputEntry(name, description, key string, value Expr) {
+	e, ok := x.st.entries[name]
+	if !ok {
+		e = &outputEntries{description: description, fields: map[string]Expr{}}
+		x.st.entries[name] = e
+	}
+	if e.description != description {
+		panic(fmt.Sprintf("terraform: output %q described two ways", name))
+	}
+	if _, dup := e.fields[key]; dup {
+		panic(fmt.Sprintf("terraform: output %q has key %q twice", name, key))
+	}
+	e.fields[key] = value
+}
+
+type outputEntries struct {
+	description string
+	fields      map[string]Expr
+}
+
 // label derives a block label from a model address: the names with the
 // "<abbr>-<env>-" prefix removed, sanitized, plus suffix. When that label
 // is taken for tfType, the full names are tried, then numbers.

@@ -52,6 +52,8 @@ func privateEndpoint(x *Ctx, r *model.PrivateEndpoint) error {
 	if r.ManualApproval {
 		psc.Set("request_message", String("enclave: private endpoint "+leaf(r.Name)))
 	}
+	x.OutputEntry("private_endpoint_ips", "Private address of every private endpoint, by endpoint name",
+		r.Name, b.Attr("private_service_connection.0.private_ip_address"))
 	for _, zg := range model.All[*model.PrivateDNSZoneGroup](x.Graph()) {
 		if model.AddressOf(zg).Parent() != x.Address() {
 			continue

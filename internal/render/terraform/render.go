@@ -166,6 +166,9 @@ type state struct {
 	index   map[model.Address]*Mapping
 	labels  map[string]map[string]bool // type -> labels used
 	outputs []*Block
+	// entries collects outputs built from one entry per resource
+	// (OutputEntry), written as one object each.
+	entries map[string]*outputEntries
 	azapi   bool
 	// pendingFolds are resolved once every block is written.
 	pendingFolds []fold
@@ -180,6 +183,7 @@ func newState(g *model.Graph) *state {
 		primary: map[model.Address]*Body{},
 		index:   map[model.Address]*Mapping{},
 		labels:  map[string]map[string]bool{},
+		entries: map[string]*outputEntries{},
 	}
 	for _, r := range g.Resources() {
 		a := model.AddressOf(r)

@@ -189,9 +189,11 @@ func (st *state) variables(used map[string]bool) ([]*Block, map[string]bool, err
 		case p.Secure:
 			b.Set("sensitive", Bool(true))
 			sensitive[n] = true
-		case p.Default != "" && p.Default[0] != '[':
-			// ARM expression defaults (utcNow) have no Terraform equivalent
-			// as a default; such variables must be given.
+		case p.Default != "" && p.Default[0] == '[':
+			// An ARM expression default (utcNow) has no Terraform
+			// equivalent; the variable must be given, and says so.
+			b.Set("description", String(p.Description+" (the ARM deployment computes "+p.Default+"; here a value is required)"))
+		case p.Default != "":
 			b.Set("default", String(p.Default))
 		}
 		out = append(out, blk)
@@ -209,6 +211,20 @@ func (e rawIdent) tokens(*resolver) (hclwrite.Tokens, error) {
 }
 
 func (st *state) encodeOutputs(sensitive map[string]bool) ([]byte, error) {
+	for name, e := range st.entries {
+		keys := make([]string, 0, len(e.fields))
+		for k := range e.fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fs := make([]Field, len(keys))
+		for i, k := range keys {
+			fs[i] = Field{k, e.fields[k]}
+		}
+		blk := &Block{Type: "output", Labels: []string{name}}
+		newBody(blk).Set("description", String(e.description)).Set("value", Object(fs...))
+		st.outputs = append(st.outputs, blk)
+	}
 	sort.SliceStable(st.outputs, func(i, j int) bool { return st.outputs[i].Labels[0] < st.outputs[j].Labels[0] })
 	for i := 1; i < len(st.outputs); i++ {
 		if st.outputs[i].Labels[0] == st.outputs[i-1].Labels[0] {

@@ -15,7 +15,7 @@ variable "admin_ssh_public_key" {
 }
 
 variable "budget_start_date" {
-  description = "First day of the budget (yyyy-MM-01); defaults to the current month"
+  description = "First day of the budget (yyyy-MM-01); defaults to the current month (the ARM deployment computes [utcNow('yyyy-MM-01')]; here a value is required)"
   type        = string
 }
 
