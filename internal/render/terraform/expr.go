@@ -222,3 +222,28 @@ func (b *Body) traversal(r *resolver, path string) hclwrite.Tokens {
 	}
 	return hclwrite.TokensForTraversal(tr)
 }
+
+// Heredoc is a string written as a heredoc, <<TAG ... TAG, for long
+// documents such as a policy rule's JSON. Template sequences in text are
+// escaped, so the value is text exactly; text must not hold a line that
+// is TAG alone.
+func Heredoc(tag, text string) Expr { return heredocExpr{tag, text} }
+
+type heredocExpr struct{ tag, text string }
+
+func (e heredocExpr) tokens(*resolver) (hclwrite.Tokens, error) {
+	body := strings.NewReplacer("${", "$${", "%{", "%%{").Replace(e.text)
+	if !strings.HasSuffix(body, "\n") {
+		body += "\n"
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if strings.TrimSpace(line) == e.tag {
+			return nil, fmt.Errorf("heredoc text holds its own terminator %s", e.tag)
+		}
+	}
+	return hclwrite.Tokens{
+		{Type: hclsyntax.TokenOHeredoc, Bytes: []byte("<<" + e.tag + "\n")},
+		{Type: hclsyntax.TokenStringLit, Bytes: []byte(body)},
+		{Type: hclsyntax.TokenCHeredoc, Bytes: []byte(e.tag)},
+	}, nil
+}

@@ -2,6 +2,9 @@ package terraform
 
 import (
 	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"sync"
 	"testing"
 
@@ -129,4 +132,38 @@ func fileNamed(o Output, name string) []byte {
 		}
 	}
 	return nil
+}
+
+var (
+	parseMu sync.Mutex
+	parses  = map[*File]map[string]*hclsyntax.Body{}
+)
+
+// parsed returns the parsed bodies of o's files by name, parsing each
+// rendering once per test binary (renderings are shared, see
+// cachedRender); a file that does not parse fails t.
+func parsed(t testing.TB, o Output) map[string]*hclsyntax.Body {
+	t.Helper()
+	if len(o.Files) == 0 {
+		t.Fatal("rendering has no files")
+	}
+	key := &o.Files[0]
+	parseMu.Lock()
+	p, ok := parses[key]
+	parseMu.Unlock()
+	if ok {
+		return p
+	}
+	p = map[string]*hclsyntax.Body{}
+	for _, f := range o.Files {
+		hf, diags := hclsyntax.ParseConfig(f.Data, f.Name, hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s does not parse: %v", f.Name, diags)
+		}
+		p[f.Name] = hf.Body.(*hclsyntax.Body)
+	}
+	parseMu.Lock()
+	parses[key] = p
+	parseMu.Unlock()
+	return p
 }

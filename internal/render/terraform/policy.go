@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -11,9 +12,10 @@ import (
 )
 
 // Custom Azure Policy definitions, initiatives and exemptions (enclave's
-// baseline). Their policy-language documents are written as jsonencode()
-// of the same objects, so "[parameters('effect')]" stays a string Azure
-// Policy evaluates.
+// baseline). A definition's rule and parameters are policy-language JSON
+// documents, written as JSON heredocs as the provider's documentation
+// does; the small initiative documents are jsonencode() of objects.
+// "[parameters('effect')]" stays a string Azure Policy evaluates.
 func policyKinds() table {
 	t := table{}
 	t.add(kind(policyDefinition))
@@ -39,19 +41,29 @@ func policyDefinition(x *Ctx, r *model.PolicyDefinition) error {
 		meta = append(meta, Field{"mcsbControls", Strings(r.Controls)})
 	}
 	b.Set("metadata", Call("jsonencode", Object(meta...)))
-	rule, err := jsonExpr(r.Rule)
+	rule, err := jsonDoc("POLICY_RULE", r.Rule)
 	if err != nil {
 		return fmt.Errorf("policy rule: %w", err)
 	}
-	b.Set("policy_rule", Call("jsonencode", rule))
+	b.Set("policy_rule", rule)
 	if len(r.Parameters) > 0 {
-		params, err := jsonExpr(r.Parameters)
+		params, err := jsonDoc("PARAMETERS", r.Parameters)
 		if err != nil {
 			return fmt.Errorf("policy parameters: %w", err)
 		}
-		b.Set("parameters", Call("jsonencode", params))
+		b.Set("parameters", params)
 	}
 	return nil
+}
+
+// jsonDoc writes a policy-language document as indented JSON in a
+// heredoc, keeping its keys in the order the definition file has them.
+func jsonDoc(tag string, raw json.RawMessage) (Expr, error) {
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, raw, "", "  "); err != nil {
+		return nil, err
+	}
+	return Heredoc(tag, buf.String()), nil
 }
 
 func policySetDefinition(x *Ctx, r *model.PolicySetDefinition) error {

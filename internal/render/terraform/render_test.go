@@ -12,8 +12,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
 	"github.com/enclave-dev/enclave/internal/model"
@@ -99,10 +97,8 @@ func TestFormatted(t *testing.T) {
 		if got := hclwrite.Format(f.Data); !bytes.Equal(got, f.Data) {
 			t.Errorf("%s is not formatted:\n%s", f.Name, cmp.Diff(string(f.Data), string(got)))
 		}
-		if _, diags := hclsyntax.ParseConfig(f.Data, f.Name, hcl.InitialPos); diags.HasErrors() {
-			t.Errorf("%s does not parse: %v", f.Name, diags)
-		}
 	}
+	parsed(t, out) // fails t when a file does not parse
 }
 
 // TestFiles checks the fixed files and that every capability goes to its
@@ -134,7 +130,7 @@ func TestFiles(t *testing.T) {
 	// Every block of a model resource is in the file of its capability.
 	where := map[string]string{}
 	for _, f := range out.Files {
-		for _, b := range resourceBlocks(t, f) {
+		for _, b := range resourceBlocks(t, out, f) {
 			where[b] = f.Name
 		}
 	}
@@ -148,19 +144,15 @@ func TestFiles(t *testing.T) {
 	}
 }
 
-func resourceBlocks(t testing.TB, f File) []string {
+func resourceBlocks(t testing.TB, out Output, f File) []string {
 	t.Helper()
-	hf, diags := hclsyntax.ParseConfig(f.Data, f.Name, hcl.InitialPos)
-	if diags.HasErrors() {
-		t.Fatalf("%s: %v", f.Name, diags)
-	}
-	var out []string
-	for _, b := range hf.Body.(*hclsyntax.Body).Blocks {
+	var names []string
+	for _, b := range parsed(t, out)[f.Name].Blocks {
 		if b.Type == "resource" {
-			out = append(out, b.Labels[0]+"."+b.Labels[1])
+			names = append(names, b.Labels[0]+"."+b.Labels[1])
 		}
 	}
-	return out
+	return names
 }
 
 // TestReferencesNotIDs: resources refer to each other by expressions,
@@ -274,7 +266,7 @@ func TestParity(t *testing.T) {
 	}
 	written := 0
 	for _, f := range out.Files {
-		for _, b := range resourceBlocks(t, f) {
+		for _, b := range resourceBlocks(t, out, f) {
 			written++
 			if _, ok := owner[b]; !ok {
 				t.Errorf("%s (%s) belongs to no model resource", b, f.Name)

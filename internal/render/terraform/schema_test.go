@@ -3,7 +3,6 @@ package terraform
 import (
 	"testing"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/enclave-dev/enclave/internal/render/terraform/tfschema"
@@ -16,15 +15,12 @@ func TestSchema(t *testing.T) {
 	s := tfschema.Shared(t)
 	out, _ := renderExample(t)
 	checked := 0
+	files := parsed(t, out)
 	for _, f := range out.Files {
-		vs, err := s.CheckFile(f.Name, f.Data)
-		if err != nil {
-			t.Fatalf("%s does not parse: %v", f.Name, err)
-		}
-		for _, v := range vs {
+		for _, v := range s.CheckParsed(f.Name, files[f.Name]) {
 			t.Error(v)
 		}
-		checked += countResources(t, f.Name, f.Data)
+		checked += countResources(files[f.Name])
 	}
 	if checked != out.Resources() {
 		t.Errorf("checked %d resource blocks; the rendering has %d", checked, out.Resources())
@@ -32,13 +28,9 @@ func TestSchema(t *testing.T) {
 	t.Logf("%d resource blocks checked against azurerm 4.79.0", checked)
 }
 
-func countResources(t testing.TB, name string, src []byte) int {
-	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	if diags.HasErrors() {
-		t.Fatalf("%s: %v", name, diags)
-	}
+func countResources(body *hclsyntax.Body) int {
 	n := 0
-	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+	for _, b := range body.Blocks {
 		if b.Type == "resource" {
 			n++
 		}

@@ -32,6 +32,19 @@ func unescapeARM(v any) any {
 	return v
 }
 
+// jsonString decodes an attribute holding a JSON document as a string.
+func jsonString(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	var out any
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return "undecodable: " + err.Error()
+	}
+	return out
+}
+
 // canonical spells a decoded JSON document with sorted keys.
 func canonical(v any) string {
 	data, err := json.Marshal(v)
@@ -51,7 +64,7 @@ func policySecurity() []securityPair {
 			},
 			TF: func(bs tfBlocks) any {
 				d := bs.One("azurerm_policy_definition")
-				return fmt.Sprintf("mode=%v rule=%s params=%s", d.Attr("mode"), canonical(d.path("policy_rule")), canonical(d.path("parameters")))
+				return fmt.Sprintf("mode=%v rule=%s params=%s", d.Attr("mode"), canonical(jsonString(d.Attr("policy_rule"))), canonical(jsonString(d.Attr("parameters"))))
 			},
 		},
 		{

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
@@ -257,16 +256,13 @@ type tfIndex struct {
 	src    map[string][]byte
 }
 
-func tfResources(t *testing.T, o Output) tfIndex {
+func tfResources(t testing.TB, o Output) tfIndex {
 	t.Helper()
 	idx := tfIndex{blocks: map[string]*hclsyntax.Block{}, src: map[string][]byte{}}
+	files := parsed(t, o)
 	for _, f := range o.Files {
-		hf, diags := hclsyntax.ParseConfig(f.Data, f.Name, hcl.InitialPos)
-		if diags.HasErrors() {
-			t.Fatalf("%s: %v", f.Name, diags)
-		}
 		idx.src[f.Name] = f.Data
-		for _, b := range hf.Body.(*hclsyntax.Body).Blocks {
+		for _, b := range files[f.Name].Blocks {
 			if b.Type == "resource" {
 				idx.blocks[b.Labels[0]+"."+b.Labels[1]] = b
 			}

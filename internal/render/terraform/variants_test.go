@@ -74,12 +74,9 @@ func TestSpecVariantsSchema(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			out, _ := renderVariant(t, name)
+			files := parsed(t, out)
 			for _, f := range out.Files {
-				vs, err := s.CheckFile(f.Name, f.Data)
-				if err != nil {
-					t.Fatalf("%s does not parse: %v", f.Name, err)
-				}
-				for _, v := range vs {
+				for _, v := range s.CheckParsed(f.Name, files[f.Name]) {
 					t.Error(v)
 				}
 			}

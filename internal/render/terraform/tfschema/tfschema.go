@@ -143,7 +143,11 @@ func (s *Schema) CheckFile(name string, src []byte) ([]Violation, error) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	body := f.Body.(*hclsyntax.Body)
+	return s.CheckParsed(name, f.Body.(*hclsyntax.Body)), nil
+}
+
+// CheckParsed checks every resource block of a parsed file.
+func (s *Schema) CheckParsed(name string, body *hclsyntax.Body) []Violation {
 	var out []Violation
 	for _, blk := range body.Blocks {
 		if blk.Type != "resource" || len(blk.Labels) != 2 {
@@ -159,7 +163,7 @@ func (s *Schema) CheckFile(name string, src []byte) ([]Violation, error) {
 		}
 		out = append(out, c.out...)
 	}
-	return out, nil
+	return out
 }
 
 type checker struct {

@@ -326,31 +326,41 @@ resource "azurerm_policy_definition" "enclave_aks_defender" {
     version      = "1.0.0"
     mcsbControls = ["LT-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerService/managedClusters/securityProfile.defender.securityMonitoring.enabled"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/securityProfile.defender.securityMonitoring.enabled",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_diagnostic_settings" {
@@ -364,44 +374,54 @@ resource "azurerm_policy_definition" "enclave_aks_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.ContainerService/managedClusters"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.ContainerService/managedClusters"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_encryption_at_host" {
@@ -415,37 +435,47 @@ resource "azurerm_policy_definition" "enclave_aks_encryption_at_host" {
     version      = "1.0.0"
     mcsbControls = ["DP-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]"
-          where = {
-            field     = "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].enableEncryptionAtHost"
-            notEquals = true
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "count": {
+          "field": "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]",
+          "where": {
+            "field": "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].enableEncryptionAtHost",
+            "notEquals": true
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_entra_rbac" {
@@ -459,36 +489,49 @@ resource "azurerm_policy_definition" "enclave_aks_entra_rbac" {
     version      = "1.0.0"
     mcsbControls = ["IM-1", "PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        anyOf = [{
-          field     = "Microsoft.ContainerService/managedClusters/aadProfile.managed"
-          notEquals = true
-          }, {
-          field     = "Microsoft.ContainerService/managedClusters/aadProfile.enableAzureRBAC"
-          notEquals = true
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "anyOf": [
+          {
+            "field": "Microsoft.ContainerService/managedClusters/aadProfile.managed",
+            "notEquals": true
+          },
+          {
+            "field": "Microsoft.ContainerService/managedClusters/aadProfile.enableAzureRBAC",
+            "notEquals": true
+          }
+        ]
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_kubernetes_rbac" {
@@ -502,31 +545,42 @@ resource "azurerm_policy_definition" "enclave_aks_kubernetes_rbac" {
     version      = "1.0.0"
     mcsbControls = ["PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerService/managedClusters/enableRBAC"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/enableRBAC",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_local_accounts" {
@@ -540,31 +594,41 @@ resource "azurerm_policy_definition" "enclave_aks_local_accounts" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerService/managedClusters/disableLocalAccounts"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/disableLocalAccounts",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_network_policy" {
@@ -578,31 +642,41 @@ resource "azurerm_policy_definition" "enclave_aks_network_policy" {
     version      = "1.0.0"
     mcsbControls = ["NS-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        exists = false
-        field  = "Microsoft.ContainerService/managedClusters/networkProfile.networkPolicy"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/networkProfile.networkPolicy",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_node_public_ip" {
@@ -616,37 +690,48 @@ resource "azurerm_policy_definition" "enclave_aks_node_public_ip" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]"
-          where = {
-            equals = true
-            field  = "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].enableNodePublicIP"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "count": {
+          "field": "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]",
+          "where": {
+            "field": "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].enableNodePublicIP",
+            "equals": true
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_policy_add_on" {
@@ -660,31 +745,41 @@ resource "azurerm_policy_definition" "enclave_aks_policy_add_on" {
     version      = "1.0.0"
     mcsbControls = ["PV-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerService/managedClusters/addonProfiles.azurePolicy.enabled"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/addonProfiles.azurePolicy.enabled",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_private_cluster" {
@@ -698,31 +793,42 @@ resource "azurerm_policy_definition" "enclave_aks_private_cluster" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerService/managedClusters/apiServerAccessProfile.enablePrivateCluster"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/apiServerAccessProfile.enablePrivateCluster",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_aks_run_command" {
@@ -736,31 +842,41 @@ resource "azurerm_policy_definition" "enclave_aks_run_command" {
     version      = "1.0.0"
     mcsbControls = ["PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerService/managedClusters"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerService/managedClusters/apiServerAccessProfile.disableRunCommand"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerService/managedClusters"
+      },
+      {
+        "field": "Microsoft.ContainerService/managedClusters/apiServerAccessProfile.disableRunCommand",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_allowed_locations" {
@@ -774,43 +890,55 @@ resource "azurerm_policy_definition" "enclave_allowed_locations" {
     version      = "1.0.0"
     mcsbControls = ["DP-1", "GS-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        greater = 0
-        value   = "[length(parameters('listOfAllowedLocations'))]"
-        }, {
-        field = "location"
-        notIn = "[parameters('listOfAllowedLocations')]"
-        }, {
-        field     = "location"
-        notEquals = "global"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "value": "[length(parameters('listOfAllowedLocations'))]",
+        "greater": 0
+      },
+      {
+        "field": "location",
+        "notIn": "[parameters('listOfAllowedLocations')]"
+      },
+      {
+        "field": "location",
+        "notEquals": "global"
       }
-      type = "String"
-    }
-    listOfAllowedLocations = {
-      defaultValue = []
-      metadata = {
-        description = "Regions resources may be created in"
-        displayName = "Allowed locations"
-        strongType  = "location"
-      }
-      type = "Array"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  },
+  "listOfAllowedLocations": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed locations",
+      "description": "Regions resources may be created in",
+      "strongType": "location"
+    },
+    "defaultValue": []
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_allowed_vm_sizes" {
@@ -824,43 +952,55 @@ resource "azurerm_policy_definition" "enclave_allowed_vm_sizes" {
     version      = "1.0.0"
     mcsbControls = ["AM-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Compute/virtualMachines"
-        field  = "type"
-        }, {
-        greater = 0
-        value   = "[length(parameters('listOfAllowedSKUs'))]"
-        }, {
-        field = "Microsoft.Compute/virtualMachines/sku.name"
-        notIn = "[parameters('listOfAllowedSKUs')]"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Compute/virtualMachines"
+      },
+      {
+        "value": "[length(parameters('listOfAllowedSKUs'))]",
+        "greater": 0
+      },
+      {
+        "field": "Microsoft.Compute/virtualMachines/sku.name",
+        "notIn": "[parameters('listOfAllowedSKUs')]"
       }
-      type = "String"
-    }
-    listOfAllowedSKUs = {
-      defaultValue = []
-      metadata = {
-        description = "VM sizes that may be used"
-        displayName = "Allowed sizes"
-        strongType  = "VMSKUs"
-      }
-      type = "Array"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  },
+  "listOfAllowedSKUs": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed sizes",
+      "description": "VM sizes that may be used",
+      "strongType": "VMSKUs"
+    },
+    "defaultValue": []
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_basic_auth_ftp" {
@@ -874,34 +1014,41 @@ resource "azurerm_policy_definition" "enclave_app_service_basic_auth_ftp" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Web/sites"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          equals = false
-          field  = "Microsoft.Web/sites/basicPublishingCredentialsPolicies/allow"
-        }
-        name = "ftp"
-        type = "Microsoft.Web/sites/basicPublishingCredentialsPolicies"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Web/sites"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
+      "name": "ftp",
+      "existenceCondition": {
+        "field": "Microsoft.Web/sites/basicPublishingCredentialsPolicies/allow",
+        "equals": false
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_basic_auth_scm" {
@@ -915,34 +1062,41 @@ resource "azurerm_policy_definition" "enclave_app_service_basic_auth_scm" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Web/sites"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          equals = false
-          field  = "Microsoft.Web/sites/basicPublishingCredentialsPolicies/allow"
-        }
-        name = "scm"
-        type = "Microsoft.Web/sites/basicPublishingCredentialsPolicies"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Web/sites"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
+      "name": "scm",
+      "existenceCondition": {
+        "field": "Microsoft.Web/sites/basicPublishingCredentialsPolicies/allow",
+        "equals": false
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_diagnostic_settings" {
@@ -956,44 +1110,54 @@ resource "azurerm_policy_definition" "enclave_app_service_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Web/sites"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Web/sites"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_ftps" {
@@ -1007,31 +1171,44 @@ resource "azurerm_policy_definition" "enclave_app_service_ftps" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        field = "Microsoft.Web/sites/siteConfig.ftpsState"
-        notIn = ["FtpsOnly", "Disabled"]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "field": "Microsoft.Web/sites/siteConfig.ftpsState",
+        "notIn": [
+          "FtpsOnly",
+          "Disabled"
+        ]
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_https_only" {
@@ -1045,31 +1222,42 @@ resource "azurerm_policy_definition" "enclave_app_service_https_only" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Web/sites/httpsOnly"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "field": "Microsoft.Web/sites/httpsOnly",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_managed_identity" {
@@ -1083,36 +1271,49 @@ resource "azurerm_policy_definition" "enclave_app_service_managed_identity" {
     version      = "1.0.0"
     mcsbControls = ["IM-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        anyOf = [{
-          exists = false
-          field  = "identity.type"
-          }, {
-          equals = "None"
-          field  = "identity.type"
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "anyOf": [
+          {
+            "field": "identity.type",
+            "exists": false
+          },
+          {
+            "field": "identity.type",
+            "equals": "None"
+          }
+        ]
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_minimum_tls" {
@@ -1126,44 +1327,61 @@ resource "azurerm_policy_definition" "enclave_app_service_minimum_tls" {
     version      = "1.0.0"
     mcsbControls = ["DP-3", "NS-8"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        anyOf = [{
-          field = "Microsoft.Web/sites/siteConfig.minTlsVersion"
-          notIn = "[parameters('allowedTlsVersions')]"
-          }, {
-          field = "Microsoft.Web/sites/siteConfig.scmMinTlsVersion"
-          notIn = "[parameters('allowedTlsVersions')]"
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    allowedTlsVersions = {
-      defaultValue = ["1.2", "1.3"]
-      metadata = {
-        description = "Values of minTlsVersion and scmMinTlsVersion that are accepted"
-        displayName = "Allowed minimum TLS versions"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "anyOf": [
+          {
+            "field": "Microsoft.Web/sites/siteConfig.minTlsVersion",
+            "notIn": "[parameters('allowedTlsVersions')]"
+          },
+          {
+            "field": "Microsoft.Web/sites/siteConfig.scmMinTlsVersion",
+            "notIn": "[parameters('allowedTlsVersions')]"
+          }
+        ]
       }
-      type = "Array"
-    }
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "allowedTlsVersions": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed minimum TLS versions",
+      "description": "Values of minTlsVersion and scmMinTlsVersion that are accepted"
+    },
+    "defaultValue": [
+      "1.2",
+      "1.3"
+    ]
+  },
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_private_endpoint" {
@@ -1177,39 +1395,46 @@ resource "azurerm_policy_definition" "enclave_app_service_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Web/sites"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Web/sites"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_public_network_access" {
@@ -1223,31 +1448,42 @@ resource "azurerm_policy_definition" "enclave_app_service_public_network_access"
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Web/sites/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "field": "Microsoft.Web/sites/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_remote_debugging" {
@@ -1261,31 +1497,41 @@ resource "azurerm_policy_definition" "enclave_app_service_remote_debugging" {
     version      = "1.0.0"
     mcsbControls = ["PV-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        equals = true
-        field  = "Microsoft.Web/sites/siteConfig.remoteDebuggingEnabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "field": "Microsoft.Web/sites/siteConfig.remoteDebuggingEnabled",
+        "equals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_app_service_vnet_routing" {
@@ -1299,37 +1545,49 @@ resource "azurerm_policy_definition" "enclave_app_service_vnet_routing" {
     version      = "1.0.0"
     mcsbControls = ["NS-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Web/sites"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Web/sites/outboundVnetRouting.applicationTraffic"
-        notEquals = true
-        }, {
-        field     = "Microsoft.Web/sites/vnetRouteAllEnabled"
-        notEquals = true
-        }, {
-        field     = "Microsoft.Web/sites/siteConfig.vnetRouteAllEnabled"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Web/sites"
+      },
+      {
+        "field": "Microsoft.Web/sites/outboundVnetRouting.applicationTraffic",
+        "notEquals": true
+      },
+      {
+        "field": "Microsoft.Web/sites/vnetRouteAllEnabled",
+        "notEquals": true
+      },
+      {
+        "field": "Microsoft.Web/sites/siteConfig.vnetRouteAllEnabled",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_bastion_diagnostic_settings" {
@@ -1343,44 +1601,54 @@ resource "azurerm_policy_definition" "enclave_bastion_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Network/bastionHosts"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Network/bastionHosts"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_admin_user" {
@@ -1394,31 +1662,42 @@ resource "azurerm_policy_definition" "enclave_container_registry_admin_user" {
     version      = "1.0.0"
     mcsbControls = ["IM-1", "PA-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerRegistry/registries"
-        field  = "type"
-        }, {
-        equals = true
-        field  = "Microsoft.ContainerRegistry/registries/adminUserEnabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerRegistry/registries"
+      },
+      {
+        "field": "Microsoft.ContainerRegistry/registries/adminUserEnabled",
+        "equals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_anonymous_pull" {
@@ -1432,31 +1711,42 @@ resource "azurerm_policy_definition" "enclave_container_registry_anonymous_pull"
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerRegistry/registries"
-        field  = "type"
-        }, {
-        equals = true
-        field  = "Microsoft.ContainerRegistry/registries/anonymousPullEnabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerRegistry/registries"
+      },
+      {
+        "field": "Microsoft.ContainerRegistry/registries/anonymousPullEnabled",
+        "equals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_diagnostic_settings" {
@@ -1470,44 +1760,54 @@ resource "azurerm_policy_definition" "enclave_container_registry_diagnostic_sett
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.ContainerRegistry/registries"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.ContainerRegistry/registries"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_export" {
@@ -1521,31 +1821,41 @@ resource "azurerm_policy_definition" "enclave_container_registry_export" {
     version      = "1.0.0"
     mcsbControls = ["DP-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerRegistry/registries"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerRegistry/registries/policies.exportPolicy.status"
-        notEquals = "disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerRegistry/registries"
+      },
+      {
+        "field": "Microsoft.ContainerRegistry/registries/policies.exportPolicy.status",
+        "notEquals": "disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_premium" {
@@ -1559,31 +1869,41 @@ resource "azurerm_policy_definition" "enclave_container_registry_premium" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerRegistry/registries"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerRegistry/registries/sku.name"
-        notEquals = "Premium"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerRegistry/registries"
+      },
+      {
+        "field": "Microsoft.ContainerRegistry/registries/sku.name",
+        "notEquals": "Premium"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_private_endpoint" {
@@ -1597,39 +1917,46 @@ resource "azurerm_policy_definition" "enclave_container_registry_private_endpoin
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.ContainerRegistry/registries"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.ContainerRegistry/registries"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_container_registry_public_network_access" {
@@ -1643,31 +1970,42 @@ resource "azurerm_policy_definition" "enclave_container_registry_public_network_
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.ContainerRegistry/registries"
-        field  = "type"
-        }, {
-        field     = "Microsoft.ContainerRegistry/registries/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.ContainerRegistry/registries"
+      },
+      {
+        "field": "Microsoft.ContainerRegistry/registries/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_data_factory_customer_managed_key" {
@@ -1681,31 +2019,41 @@ resource "azurerm_policy_definition" "enclave_data_factory_customer_managed_key"
     version      = "1.0.0"
     mcsbControls = ["DP-5"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.DataFactory/factories"
-        field  = "type"
-        }, {
-        exists = false
-        field  = "Microsoft.DataFactory/factories/encryption.vaultBaseUrl"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.DataFactory/factories"
+      },
+      {
+        "field": "Microsoft.DataFactory/factories/encryption.vaultBaseUrl",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_data_factory_diagnostic_settings" {
@@ -1719,44 +2067,54 @@ resource "azurerm_policy_definition" "enclave_data_factory_diagnostic_settings" 
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.DataFactory/factories"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.DataFactory/factories"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_data_factory_managed_vnet" {
@@ -1770,34 +2128,45 @@ resource "azurerm_policy_definition" "enclave_data_factory_managed_vnet" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.DataFactory/factories/integrationRuntimes"
-        field  = "type"
-        }, {
-        equals = "Managed"
-        field  = "Microsoft.DataFactory/factories/integrationruntimes/type"
-        }, {
-        exists = false
-        field  = "Microsoft.DataFactory/factories/integrationRuntimes/Managed.managedVirtualNetwork"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.DataFactory/factories/integrationRuntimes"
+      },
+      {
+        "field": "Microsoft.DataFactory/factories/integrationruntimes/type",
+        "equals": "Managed"
+      },
+      {
+        "field": "Microsoft.DataFactory/factories/integrationRuntimes/Managed.managedVirtualNetwork",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_data_factory_private_endpoint" {
@@ -1811,39 +2180,46 @@ resource "azurerm_policy_definition" "enclave_data_factory_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.DataFactory/factories"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.DataFactory/factories"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_data_factory_public_network_access" {
@@ -1857,31 +2233,42 @@ resource "azurerm_policy_definition" "enclave_data_factory_public_network_access
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.DataFactory/factories"
-        field  = "type"
-        }, {
-        field     = "Microsoft.DataFactory/factories/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.DataFactory/factories"
+      },
+      {
+        "field": "Microsoft.DataFactory/factories/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_databricks_diagnostic_settings" {
@@ -1895,44 +2282,54 @@ resource "azurerm_policy_definition" "enclave_databricks_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Databricks/workspaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Databricks/workspaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_databricks_no_public_ip" {
@@ -1946,31 +2343,42 @@ resource "azurerm_policy_definition" "enclave_databricks_no_public_ip" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Databricks/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Databricks/workspaces/parameters.enableNoPublicIp.value"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Databricks/workspaces"
+      },
+      {
+        "field": "Microsoft.Databricks/workspaces/parameters.enableNoPublicIp.value",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_databricks_private_endpoint" {
@@ -1984,39 +2392,46 @@ resource "azurerm_policy_definition" "enclave_databricks_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Databricks/workspaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Databricks/workspaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_databricks_public_network_access" {
@@ -2030,31 +2445,42 @@ resource "azurerm_policy_definition" "enclave_databricks_public_network_access" 
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Databricks/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Databricks/workspaces/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Databricks/workspaces"
+      },
+      {
+        "field": "Microsoft.Databricks/workspaces/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_databricks_vnet_injection" {
@@ -2068,31 +2494,41 @@ resource "azurerm_policy_definition" "enclave_databricks_vnet_injection" {
     version      = "1.0.0"
     mcsbControls = ["NS-1", "NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Databricks/workspaces"
-        field  = "type"
-        }, {
-        exists = false
-        field  = "Microsoft.Databricks/workspaces/parameters.customVirtualNetworkId.value"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Databricks/workspaces"
+      },
+      {
+        "field": "Microsoft.Databricks/workspaces/parameters.customVirtualNetworkId.value",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_event_hubs_diagnostic_settings" {
@@ -2106,44 +2542,54 @@ resource "azurerm_policy_definition" "enclave_event_hubs_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.EventHub/namespaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.EventHub/namespaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_event_hubs_local_auth" {
@@ -2157,31 +2603,42 @@ resource "azurerm_policy_definition" "enclave_event_hubs_local_auth" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.EventHub/namespaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.EventHub/namespaces/disableLocalAuth"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.EventHub/namespaces"
+      },
+      {
+        "field": "Microsoft.EventHub/namespaces/disableLocalAuth",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_event_hubs_minimum_tls" {
@@ -2195,39 +2652,53 @@ resource "azurerm_policy_definition" "enclave_event_hubs_minimum_tls" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.EventHub/namespaces"
-        field  = "type"
-        }, {
-        field = "Microsoft.EventHub/namespaces/minimumTlsVersion"
-        notIn = "[parameters('allowedTlsVersions')]"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    allowedTlsVersions = {
-      defaultValue = ["1.2", "1.3"]
-      metadata = {
-        description = "Values of minimumTlsVersion that are accepted"
-        displayName = "Allowed minimum TLS versions"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.EventHub/namespaces"
+      },
+      {
+        "field": "Microsoft.EventHub/namespaces/minimumTlsVersion",
+        "notIn": "[parameters('allowedTlsVersions')]"
       }
-      type = "Array"
-    }
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "allowedTlsVersions": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed minimum TLS versions",
+      "description": "Values of minimumTlsVersion that are accepted"
+    },
+    "defaultValue": [
+      "1.2",
+      "1.3"
+    ]
+  },
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_event_hubs_private_endpoint" {
@@ -2241,39 +2712,46 @@ resource "azurerm_policy_definition" "enclave_event_hubs_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.EventHub/namespaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.EventHub/namespaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_event_hubs_public_network_access" {
@@ -2287,31 +2765,42 @@ resource "azurerm_policy_definition" "enclave_event_hubs_public_network_access" 
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.EventHub/namespaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.EventHub/namespaces/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.EventHub/namespaces"
+      },
+      {
+        "field": "Microsoft.EventHub/namespaces/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_firewall_diagnostic_settings" {
@@ -2325,44 +2814,54 @@ resource "azurerm_policy_definition" "enclave_firewall_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Network/azureFirewalls"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Network/azureFirewalls"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_firewall_dns_proxy" {
@@ -2376,31 +2875,41 @@ resource "azurerm_policy_definition" "enclave_firewall_dns_proxy" {
     version      = "1.0.0"
     mcsbControls = ["NS-10"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/firewallPolicies"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Network/firewallPolicies/dnsSettings.enableProxy"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/firewallPolicies"
+      },
+      {
+        "field": "Microsoft.Network/firewallPolicies/dnsSettings.enableProxy",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_firewall_policy_attached" {
@@ -2414,31 +2923,41 @@ resource "azurerm_policy_definition" "enclave_firewall_policy_attached" {
     version      = "1.0.0"
     mcsbControls = ["NS-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/azureFirewalls"
-        field  = "type"
-        }, {
-        exists = false
-        field  = "Microsoft.Network/azureFirewalls/firewallPolicy.id"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/azureFirewalls"
+      },
+      {
+        "field": "Microsoft.Network/azureFirewalls/firewallPolicy.id",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_firewall_threat_intel" {
@@ -2452,39 +2971,51 @@ resource "azurerm_policy_definition" "enclave_firewall_threat_intel" {
     version      = "1.0.0"
     mcsbControls = ["NS-3", "NS-10"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/firewallPolicies"
-        field  = "type"
-        }, {
-        field = "Microsoft.Network/firewallPolicies/threatIntelMode"
-        notIn = "[parameters('allowedModes')]"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    allowedModes = {
-      defaultValue = ["Deny"]
-      metadata = {
-        description = "Accepted values of threatIntelMode"
-        displayName = "Allowed threat intelligence modes"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/firewallPolicies"
+      },
+      {
+        "field": "Microsoft.Network/firewallPolicies/threatIntelMode",
+        "notIn": "[parameters('allowedModes')]"
       }
-      type = "Array"
-    }
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "allowedModes": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed threat intelligence modes",
+      "description": "Accepted values of threatIntelMode"
+    },
+    "defaultValue": [
+      "Deny"
+    ]
+  },
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_diagnostic_settings" {
@@ -2498,44 +3029,54 @@ resource "azurerm_policy_definition" "enclave_key_vault_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3", "DP-8"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.KeyVault/vaults"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.KeyVault/vaults"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_firewall" {
@@ -2549,31 +3090,41 @@ resource "azurerm_policy_definition" "enclave_key_vault_firewall" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults"
-        field  = "type"
-        }, {
-        field     = "Microsoft.KeyVault/vaults/networkAcls.defaultAction"
-        notEquals = "Deny"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults"
+      },
+      {
+        "field": "Microsoft.KeyVault/vaults/networkAcls.defaultAction",
+        "notEquals": "Deny"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_key_rotation" {
@@ -2587,37 +3138,47 @@ resource "azurerm_policy_definition" "enclave_key_vault_key_rotation" {
     version      = "1.0.0"
     mcsbControls = ["DP-6"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults/keys"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.KeyVault/vaults/keys/rotationPolicy.lifetimeActions[*]"
-          where = {
-            equals = "rotate"
-            field  = "Microsoft.KeyVault/vaults/keys/rotationPolicy.lifetimeActions[*].action.type"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults/keys"
+      },
+      {
+        "count": {
+          "field": "Microsoft.KeyVault/vaults/keys/rotationPolicy.lifetimeActions[*]",
+          "where": {
+            "field": "Microsoft.KeyVault/vaults/keys/rotationPolicy.lifetimeActions[*].action.type",
+            "equals": "rotate"
           }
-        }
-        equals = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "equals": 0
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_key_size" {
@@ -2631,43 +3192,61 @@ resource "azurerm_policy_definition" "enclave_key_vault_key_size" {
     version      = "1.0.0"
     mcsbControls = ["DP-6"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults/keys"
-        field  = "type"
-        }, {
-        field = "Microsoft.KeyVault/vaults/keys/kty"
-        in    = ["RSA", "RSA-HSM"]
-        }, {
-        field = "Microsoft.KeyVault/vaults/keys/keySize"
-        less  = "[parameters('minimumRSAKeySize')]"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults/keys"
+      },
+      {
+        "field": "Microsoft.KeyVault/vaults/keys/kty",
+        "in": [
+          "RSA",
+          "RSA-HSM"
+        ]
+      },
+      {
+        "field": "Microsoft.KeyVault/vaults/keys/keySize",
+        "less": "[parameters('minimumRSAKeySize')]"
       }
-      type = "String"
-    }
-    minimumRSAKeySize = {
-      allowedValues = [2048, 3072, 4096]
-      defaultValue  = 2048
-      metadata = {
-        description = "Fewest bits an RSA key may have"
-        displayName = "Minimum RSA key size"
-      }
-      type = "Integer"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  },
+  "minimumRSAKeySize": {
+    "type": "Integer",
+    "metadata": {
+      "displayName": "Minimum RSA key size",
+      "description": "Fewest bits an RSA key may have"
+    },
+    "allowedValues": [
+      2048,
+      3072,
+      4096
+    ],
+    "defaultValue": 2048
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_private_endpoint" {
@@ -2681,39 +3260,46 @@ resource "azurerm_policy_definition" "enclave_key_vault_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.KeyVault/vaults"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.KeyVault/vaults"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_public_network_access" {
@@ -2727,31 +3313,42 @@ resource "azurerm_policy_definition" "enclave_key_vault_public_network_access" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults"
-        field  = "type"
-        }, {
-        field     = "Microsoft.KeyVault/vaults/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults"
+      },
+      {
+        "field": "Microsoft.KeyVault/vaults/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_purge_protection" {
@@ -2765,31 +3362,42 @@ resource "azurerm_policy_definition" "enclave_key_vault_purge_protection" {
     version      = "1.0.0"
     mcsbControls = ["DP-8"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults"
-        field  = "type"
-        }, {
-        field     = "Microsoft.KeyVault/vaults/enablePurgeProtection"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults"
+      },
+      {
+        "field": "Microsoft.KeyVault/vaults/enablePurgeProtection",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_rbac" {
@@ -2803,31 +3411,41 @@ resource "azurerm_policy_definition" "enclave_key_vault_rbac" {
     version      = "1.0.0"
     mcsbControls = ["PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults"
-        field  = "type"
-        }, {
-        field     = "Microsoft.KeyVault/vaults/enableRbacAuthorization"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults"
+      },
+      {
+        "field": "Microsoft.KeyVault/vaults/enableRbacAuthorization",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_key_vault_soft_delete" {
@@ -2841,44 +3459,58 @@ resource "azurerm_policy_definition" "enclave_key_vault_soft_delete" {
     version      = "1.0.0"
     mcsbControls = ["DP-8"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.KeyVault/vaults"
-        field  = "type"
-        }, {
-        anyOf = [{
-          equals = false
-          field  = "Microsoft.KeyVault/vaults/enableSoftDelete"
-          }, {
-          field = "Microsoft.KeyVault/vaults/softDeleteRetentionInDays"
-          less  = "[parameters('minimumRetentionDays')]"
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.KeyVault/vaults"
+      },
+      {
+        "anyOf": [
+          {
+            "field": "Microsoft.KeyVault/vaults/enableSoftDelete",
+            "equals": false
+          },
+          {
+            "field": "Microsoft.KeyVault/vaults/softDeleteRetentionInDays",
+            "less": "[parameters('minimumRetentionDays')]"
+          }
+        ]
       }
-      type = "String"
-    }
-    minimumRetentionDays = {
-      defaultValue = 90
-      metadata = {
-        description = "Fewest days a deleted vault stays recoverable (7 to 90)"
-        displayName = "Minimum retention in days"
-      }
-      type = "Integer"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  },
+  "minimumRetentionDays": {
+    "type": "Integer",
+    "metadata": {
+      "displayName": "Minimum retention in days",
+      "description": "Fewest days a deleted vault stays recoverable (7 to 90)"
+    },
+    "defaultValue": 90
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_log_analytics_local_auth" {
@@ -2892,31 +3524,41 @@ resource "azurerm_policy_definition" "enclave_log_analytics_local_auth" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.OperationalInsights/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.OperationalInsights/workspaces/features.disableLocalAuth"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.OperationalInsights/workspaces"
+      },
+      {
+        "field": "Microsoft.OperationalInsights/workspaces/features.disableLocalAuth",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_compute_instance_idle_shutdown" {
@@ -2930,39 +3572,53 @@ resource "azurerm_policy_definition" "enclave_ml_compute_instance_idle_shutdown"
     version      = "1.0.0"
     mcsbControls = ["PV-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces/computes"
-        field  = "type"
-        }, {
-        equals = "ComputeInstance"
-        field  = "Microsoft.MachineLearningServices/workspaces/computes/computeType"
-        }, {
-        anyOf = [{
-          exists = false
-          field  = "Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown"
-          }, {
-          equals = true
-          value  = "[empty(field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown'))]"
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces/computes"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType",
+        "equals": "ComputeInstance"
+      },
+      {
+        "anyOf": [
+          {
+            "field": "Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown",
+            "exists": false
+          },
+          {
+            "value": "[empty(field('Microsoft.MachineLearningServices/workspaces/computes/idleTimeBeforeShutdown'))]",
+            "equals": true
+          }
+        ]
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_compute_local_auth" {
@@ -2976,34 +3632,49 @@ resource "azurerm_policy_definition" "enclave_ml_compute_local_auth" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces/computes"
-        field  = "type"
-        }, {
-        field = "Microsoft.MachineLearningServices/workspaces/computes/computeType"
-        in    = ["AmlCompute", "ComputeInstance"]
-        }, {
-        field     = "Microsoft.MachineLearningServices/workspaces/computes/disableLocalAuth"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces/computes"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType",
+        "in": [
+          "AmlCompute",
+          "ComputeInstance"
+        ]
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/disableLocalAuth",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_compute_no_public_ip" {
@@ -3017,34 +3688,49 @@ resource "azurerm_policy_definition" "enclave_ml_compute_no_public_ip" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces/computes"
-        field  = "type"
-        }, {
-        field = "Microsoft.MachineLearningServices/workspaces/computes/computeType"
-        in    = ["AmlCompute", "ComputeInstance"]
-        }, {
-        field     = "Microsoft.MachineLearningServices/workspaces/computes/enableNodePublicIp"
-        notEquals = false
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces/computes"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType",
+        "in": [
+          "AmlCompute",
+          "ComputeInstance"
+        ]
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/enableNodePublicIp",
+        "notEquals": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_compute_scale_to_zero" {
@@ -3058,39 +3744,53 @@ resource "azurerm_policy_definition" "enclave_ml_compute_scale_to_zero" {
     version      = "1.0.0"
     mcsbControls = ["PV-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces/computes"
-        field  = "type"
-        }, {
-        equals = "AmlCompute"
-        field  = "Microsoft.MachineLearningServices/workspaces/computes/computeType"
-        }, {
-        anyOf = [{
-          field   = "Microsoft.MachineLearningServices/workspaces/computes/scaleSettings.minNodeCount"
-          greater = 0
-          }, {
-          exists = false
-          field  = "Microsoft.MachineLearningServices/workspaces/computes/scaleSettings.nodeIdleTimeBeforeScaleDown"
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces/computes"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType",
+        "equals": "AmlCompute"
+      },
+      {
+        "anyOf": [
+          {
+            "field": "Microsoft.MachineLearningServices/workspaces/computes/scaleSettings.minNodeCount",
+            "greater": 0
+          },
+          {
+            "field": "Microsoft.MachineLearningServices/workspaces/computes/scaleSettings.nodeIdleTimeBeforeScaleDown",
+            "exists": false
+          }
+        ]
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_compute_ssh" {
@@ -3104,34 +3804,46 @@ resource "azurerm_policy_definition" "enclave_ml_compute_ssh" {
     version      = "1.0.0"
     mcsbControls = ["NS-2", "PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces/computes"
-        field  = "type"
-        }, {
-        equals = "AmlCompute"
-        field  = "Microsoft.MachineLearningServices/workspaces/computes/computeType"
-        }, {
-        field     = "Microsoft.MachineLearningServices/workspaces/computes/remoteLoginPortPublicAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces/computes"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType",
+        "equals": "AmlCompute"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/remoteLoginPortPublicAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_compute_virtual_network" {
@@ -3145,34 +3857,48 @@ resource "azurerm_policy_definition" "enclave_ml_compute_virtual_network" {
     version      = "1.0.0"
     mcsbControls = ["NS-1", "NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces/computes"
-        field  = "type"
-        }, {
-        field = "Microsoft.MachineLearningServices/workspaces/computes/computeType"
-        in    = ["AmlCompute", "ComputeInstance"]
-        }, {
-        exists = false
-        field  = "Microsoft.MachineLearningServices/workspaces/computes/subnet.id"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces/computes"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType",
+        "in": [
+          "AmlCompute",
+          "ComputeInstance"
+        ]
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/computes/subnet.id",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_workspace_customer_managed_key" {
@@ -3186,31 +3912,41 @@ resource "azurerm_policy_definition" "enclave_ml_workspace_customer_managed_key"
     version      = "1.0.0"
     mcsbControls = ["DP-5"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.MachineLearningServices/workspaces/encryption.status"
-        notEquals = "Enabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/encryption.status",
+        "notEquals": "Enabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_workspace_diagnostic_settings" {
@@ -3224,44 +3960,54 @@ resource "azurerm_policy_definition" "enclave_ml_workspace_diagnostic_settings" 
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.MachineLearningServices/workspaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.MachineLearningServices/workspaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_workspace_private_endpoint" {
@@ -3275,39 +4021,46 @@ resource "azurerm_policy_definition" "enclave_ml_workspace_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.MachineLearningServices/workspaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.MachineLearningServices/workspaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_workspace_public_behind_vnet" {
@@ -3321,31 +4074,42 @@ resource "azurerm_policy_definition" "enclave_ml_workspace_public_behind_vnet" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces"
-        field  = "type"
-        }, {
-        equals = true
-        field  = "Microsoft.MachineLearningServices/workspaces/allowPublicAccessWhenBehindVnet"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/allowPublicAccessWhenBehindVnet",
+        "equals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_workspace_public_network_access" {
@@ -3359,31 +4123,42 @@ resource "azurerm_policy_definition" "enclave_ml_workspace_public_network_access
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.MachineLearningServices/workspaces/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_ml_workspace_v1_legacy_mode" {
@@ -3397,31 +4172,41 @@ resource "azurerm_policy_definition" "enclave_ml_workspace_v1_legacy_mode" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.MachineLearningServices/workspaces"
-        field  = "type"
-        }, {
-        equals = true
-        field  = "Microsoft.MachineLearningServices/workspaces/v1LegacyMode"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.MachineLearningServices/workspaces"
+      },
+      {
+        "field": "Microsoft.MachineLearningServices/workspaces/v1LegacyMode",
+        "equals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_nic_ip_forwarding" {
@@ -3435,31 +4220,42 @@ resource "azurerm_policy_definition" "enclave_nic_ip_forwarding" {
     version      = "1.0.0"
     mcsbControls = ["NS-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/networkInterfaces"
-        field  = "type"
-        }, {
-        equals = true
-        field  = "Microsoft.Network/networkInterfaces/enableIPForwarding"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/networkInterfaces"
+      },
+      {
+        "field": "Microsoft.Network/networkInterfaces/enableIPForwarding",
+        "equals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_nic_no_public_ip" {
@@ -3473,37 +4269,48 @@ resource "azurerm_policy_definition" "enclave_nic_no_public_ip" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/networkInterfaces"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.Network/networkInterfaces/ipconfigurations[*]"
-          where = {
-            exists = true
-            field  = "Microsoft.Network/networkInterfaces/ipconfigurations[*].publicIpAddress.id"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/networkInterfaces"
+      },
+      {
+        "count": {
+          "field": "Microsoft.Network/networkInterfaces/ipconfigurations[*]",
+          "where": {
+            "field": "Microsoft.Network/networkInterfaces/ipconfigurations[*].publicIpAddress.id",
+            "exists": true
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_nsg_diagnostic_settings" {
@@ -3517,44 +4324,54 @@ resource "azurerm_policy_definition" "enclave_nsg_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Network/networkSecurityGroups"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Network/networkSecurityGroups"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_nsg_management_ports_internet" {
@@ -3568,129 +4385,185 @@ resource "azurerm_policy_definition" "enclave_nsg_management_ports_internet" {
     version      = "1.0.0"
     mcsbControls = ["NS-1", "NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/networkSecurityGroups"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.Network/networkSecurityGroups/securityRules[*]"
-          where = {
-            allOf = [{
-              equals = "Inbound"
-              field  = "Microsoft.Network/networkSecurityGroups/securityRules[*].direction"
-              }, {
-              equals = "Allow"
-              field  = "Microsoft.Network/networkSecurityGroups/securityRules[*].access"
-              }, {
-              anyOf = [{
-                field = "Microsoft.Network/networkSecurityGroups/securityRules[*].sourceAddressPrefix"
-                in    = ["*", "Internet", "0.0.0.0/0", "Any"]
-                }, {
-                count = {
-                  field = "Microsoft.Network/networkSecurityGroups/securityRules[*].sourceAddressPrefixes[*]"
-                  where = {
-                    field = "Microsoft.Network/networkSecurityGroups/securityRules[*].sourceAddressPrefixes[*]"
-                    in    = ["*", "Internet", "0.0.0.0/0", "Any"]
-                  }
-                }
-                greater = 0
-              }]
-              }, {
-              anyOf = [{
-                allOf = [{
-                  exists = true
-                  field  = "Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange"
-                  }, {
-                  anyOf = [{
-                    in    = "[parameters('managementPorts')]"
-                    value = "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]"
-                    }, {
-                    equals = "*"
-                    value  = "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]"
-                    }, {
-                    count = {
-                      name  = "port"
-                      value = "[parameters('managementPorts')]"
-                      where = {
-                        allOf = [{
-                          contains = "-"
-                          value    = "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]"
-                          }, {
-                          lessOrEquals = "[int(current('port'))]"
-                          value        = "[int(first(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange'), '-')))]"
-                          }, {
-                          greaterOrEquals = "[int(current('port'))]"
-                          value           = "[int(last(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange'), '-')))]"
-                        }]
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/networkSecurityGroups"
+      },
+      {
+        "count": {
+          "field": "Microsoft.Network/networkSecurityGroups/securityRules[*]",
+          "where": {
+            "allOf": [
+              {
+                "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].direction",
+                "equals": "Inbound"
+              },
+              {
+                "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].access",
+                "equals": "Allow"
+              },
+              {
+                "anyOf": [
+                  {
+                    "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].sourceAddressPrefix",
+                    "in": [
+                      "*",
+                      "Internet",
+                      "0.0.0.0/0",
+                      "Any"
+                    ]
+                  },
+                  {
+                    "count": {
+                      "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].sourceAddressPrefixes[*]",
+                      "where": {
+                        "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].sourceAddressPrefixes[*]",
+                        "in": [
+                          "*",
+                          "Internet",
+                          "0.0.0.0/0",
+                          "Any"
+                        ]
                       }
-                    }
-                    greater = 0
-                  }]
-                }]
-                }, {
-                count = {
-                  field = "Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]"
-                  where = {
-                    anyOf = [{
-                      in    = "[parameters('managementPorts')]"
-                      value = "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]')]"
-                      }, {
-                      equals = "*"
-                      value  = "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]')]"
-                      }, {
-                      count = {
-                        name  = "port"
-                        value = "[parameters('managementPorts')]"
-                        where = {
-                          allOf = [{
-                            contains = "-"
-                            value    = "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]')]"
-                            }, {
-                            lessOrEquals = "[int(current('port'))]"
-                            value        = "[int(first(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]'), '-')))]"
-                            }, {
-                            greaterOrEquals = "[int(current('port'))]"
-                            value           = "[int(last(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]'), '-')))]"
-                          }]
-                        }
-                      }
-                      greater = 0
-                    }]
+                    },
+                    "greater": 0
                   }
-                }
-                greater = 0
-              }]
-            }]
+                ]
+              },
+              {
+                "anyOf": [
+                  {
+                    "allOf": [
+                      {
+                        "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange",
+                        "exists": true
+                      },
+                      {
+                        "anyOf": [
+                          {
+                            "value": "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]",
+                            "in": "[parameters('managementPorts')]"
+                          },
+                          {
+                            "value": "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]",
+                            "equals": "*"
+                          },
+                          {
+                            "count": {
+                              "value": "[parameters('managementPorts')]",
+                              "name": "port",
+                              "where": {
+                                "allOf": [
+                                  {
+                                    "value": "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange')]",
+                                    "contains": "-"
+                                  },
+                                  {
+                                    "value": "[int(first(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange'), '-')))]",
+                                    "lessOrEquals": "[int(current('port'))]"
+                                  },
+                                  {
+                                    "value": "[int(last(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRange'), '-')))]",
+                                    "greaterOrEquals": "[int(current('port'))]"
+                                  }
+                                ]
+                              }
+                            },
+                            "greater": 0
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "count": {
+                      "field": "Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]",
+                      "where": {
+                        "anyOf": [
+                          {
+                            "value": "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]')]",
+                            "in": "[parameters('managementPorts')]"
+                          },
+                          {
+                            "value": "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]')]",
+                            "equals": "*"
+                          },
+                          {
+                            "count": {
+                              "value": "[parameters('managementPorts')]",
+                              "name": "port",
+                              "where": {
+                                "allOf": [
+                                  {
+                                    "value": "[current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]')]",
+                                    "contains": "-"
+                                  },
+                                  {
+                                    "value": "[int(first(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]'), '-')))]",
+                                    "lessOrEquals": "[int(current('port'))]"
+                                  },
+                                  {
+                                    "value": "[int(last(split(current('Microsoft.Network/networkSecurityGroups/securityRules[*].destinationPortRanges[*]'), '-')))]",
+                                    "greaterOrEquals": "[int(current('port'))]"
+                                  }
+                                ]
+                              }
+                            },
+                            "greater": 0
+                          }
+                        ]
+                      }
+                    },
+                    "greater": 0
+                  }
+                ]
+              }
+            ]
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-    managementPorts = {
-      defaultValue = ["22", "3389", "5985", "5986"]
-      metadata = {
-        description = "Ports that must never be open from the internet"
-        displayName = "Management ports"
-      }
-      type = "Array"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  },
+  "managementPorts": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Management ports",
+      "description": "Ports that must never be open from the internet"
+    },
+    "defaultValue": [
+      "22",
+      "3389",
+      "5985",
+      "5986"
+    ]
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_rbac_custom_role_scope" {
@@ -3704,40 +4577,51 @@ resource "azurerm_policy_definition" "enclave_rbac_custom_role_scope" {
     version      = "1.0.0"
     mcsbControls = ["PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Authorization/roleDefinitions"
-        field  = "type"
-        }, {
-        equals = "CustomRole"
-        field  = "Microsoft.Authorization/roleDefinitions/type"
-        }, {
-        count = {
-          field = "Microsoft.Authorization/roleDefinitions/assignableScopes[*]"
-          where = {
-            field   = "Microsoft.Authorization/roleDefinitions/assignableScopes[*]"
-            notLike = "*/resourceGroups/*"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Authorization/roleDefinitions"
+      },
+      {
+        "field": "Microsoft.Authorization/roleDefinitions/type",
+        "equals": "CustomRole"
+      },
+      {
+        "count": {
+          "field": "Microsoft.Authorization/roleDefinitions/assignableScopes[*]",
+          "where": {
+            "field": "Microsoft.Authorization/roleDefinitions/assignableScopes[*]",
+            "notLike": "*/resourceGroups/*"
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_rbac_no_subscription_people" {
@@ -3751,37 +4635,52 @@ resource "azurerm_policy_definition" "enclave_rbac_no_subscription_people" {
     version      = "1.0.0"
     mcsbControls = ["PA-7"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Authorization/roleAssignments"
-        field  = "type"
-        }, {
-        field = "Microsoft.Authorization/roleAssignments/principalType"
-        in    = ["User", "Group"]
-        }, {
-        field = "id"
-        like  = "/subscriptions/*/providers/Microsoft.Authorization/roleAssignments/*"
-        }, {
-        field       = "id"
-        notContains = "/resourceGroups/"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Authorization/roleAssignments"
+      },
+      {
+        "field": "Microsoft.Authorization/roleAssignments/principalType",
+        "in": [
+          "User",
+          "Group"
+        ]
+      },
+      {
+        "field": "id",
+        "like": "/subscriptions/*/providers/Microsoft.Authorization/roleAssignments/*"
+      },
+      {
+        "field": "id",
+        "notContains": "/resourceGroups/"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_route_table_default_route" {
@@ -3795,42 +4694,56 @@ resource "azurerm_policy_definition" "enclave_route_table_default_route" {
     version      = "1.0.0"
     mcsbControls = ["NS-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/routeTables"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.Network/routeTables/routes[*]"
-          where = {
-            allOf = [{
-              equals = "0.0.0.0/0"
-              field  = "Microsoft.Network/routeTables/routes[*].addressPrefix"
-              }, {
-              field     = "Microsoft.Network/routeTables/routes[*].nextHopType"
-              notEquals = "VirtualAppliance"
-            }]
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/routeTables"
+      },
+      {
+        "count": {
+          "field": "Microsoft.Network/routeTables/routes[*]",
+          "where": {
+            "allOf": [
+              {
+                "field": "Microsoft.Network/routeTables/routes[*].addressPrefix",
+                "equals": "0.0.0.0/0"
+              },
+              {
+                "field": "Microsoft.Network/routeTables/routes[*].nextHopType",
+                "notEquals": "VirtualAppliance"
+              }
+            ]
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_blob_anonymous_access" {
@@ -3844,31 +4757,42 @@ resource "azurerm_policy_definition" "enclave_storage_blob_anonymous_access" {
     version      = "1.0.0"
     mcsbControls = ["NS-2", "DP-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/allowBlobPublicAccess"
-        notEquals = false
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/allowBlobPublicAccess",
+        "notEquals": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_blob_diagnostic_settings" {
@@ -3882,44 +4806,54 @@ resource "azurerm_policy_definition" "enclave_storage_blob_diagnostic_settings" 
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Storage/storageAccounts/blobServices"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Storage/storageAccounts/blobServices"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_cross_tenant_replication" {
@@ -3933,31 +4867,41 @@ resource "azurerm_policy_definition" "enclave_storage_cross_tenant_replication" 
     version      = "1.0.0"
     mcsbControls = ["DP-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/allowCrossTenantReplication"
-        notEquals = false
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/allowCrossTenantReplication",
+        "notEquals": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_customer_managed_key" {
@@ -3971,31 +4915,41 @@ resource "azurerm_policy_definition" "enclave_storage_customer_managed_key" {
     version      = "1.0.0"
     mcsbControls = ["DP-5"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/encryption.keySource"
-        notEquals = "Microsoft.Keyvault"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/encryption.keySource",
+        "notEquals": "Microsoft.Keyvault"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_https_only" {
@@ -4009,31 +4963,42 @@ resource "azurerm_policy_definition" "enclave_storage_https_only" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        equals = false
-        field  = "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly",
+        "equals": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_infrastructure_encryption" {
@@ -4047,31 +5012,41 @@ resource "azurerm_policy_definition" "enclave_storage_infrastructure_encryption"
     version      = "1.0.0"
     mcsbControls = ["DP-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_minimum_tls" {
@@ -4085,39 +5060,53 @@ resource "azurerm_policy_definition" "enclave_storage_minimum_tls" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field = "Microsoft.Storage/storageAccounts/minimumTlsVersion"
-        notIn = "[parameters('allowedTlsVersions')]"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    allowedTlsVersions = {
-      defaultValue = ["TLS1_2", "TLS1_3"]
-      metadata = {
-        description = "Values of minimumTlsVersion that are accepted"
-        displayName = "Allowed minimum TLS versions"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/minimumTlsVersion",
+        "notIn": "[parameters('allowedTlsVersions')]"
       }
-      type = "Array"
-    }
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "allowedTlsVersions": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed minimum TLS versions",
+      "description": "Values of minimumTlsVersion that are accepted"
+    },
+    "defaultValue": [
+      "TLS1_2",
+      "TLS1_3"
+    ]
+  },
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_network_default_deny" {
@@ -4131,31 +5120,41 @@ resource "azurerm_policy_definition" "enclave_storage_network_default_deny" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/networkAcls.defaultAction"
-        notEquals = "Deny"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/networkAcls.defaultAction",
+        "notEquals": "Deny"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_private_endpoint" {
@@ -4169,39 +5168,46 @@ resource "azurerm_policy_definition" "enclave_storage_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Storage/storageAccounts"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Storage/storageAccounts"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_public_network_access" {
@@ -4215,31 +5221,42 @@ resource "azurerm_policy_definition" "enclave_storage_public_network_access" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_storage_shared_key_access" {
@@ -4253,31 +5270,42 @@ resource "azurerm_policy_definition" "enclave_storage_shared_key_access" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Storage/storageAccounts"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Storage/storageAccounts/allowSharedKeyAccess"
-        notEquals = false
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Storage/storageAccounts"
+      },
+      {
+        "field": "Microsoft.Storage/storageAccounts/allowSharedKeyAccess",
+        "notEquals": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_subnets_nsg" {
@@ -4291,50 +5319,68 @@ resource "azurerm_policy_definition" "enclave_subnets_nsg" {
     version      = "1.0.0"
     mcsbControls = ["NS-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/virtualNetworks"
-        field  = "type"
-        }, {
-        count = {
-          field = "Microsoft.Network/virtualNetworks/subnets[*]"
-          where = {
-            allOf = [{
-              field = "Microsoft.Network/virtualNetworks/subnets[*].name"
-              notIn = "[parameters('exemptSubnets')]"
-              }, {
-              exists = false
-              field  = "Microsoft.Network/virtualNetworks/subnets[*].networkSecurityGroup.id"
-            }]
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/virtualNetworks"
+      },
+      {
+        "count": {
+          "field": "Microsoft.Network/virtualNetworks/subnets[*]",
+          "where": {
+            "allOf": [
+              {
+                "field": "Microsoft.Network/virtualNetworks/subnets[*].name",
+                "notIn": "[parameters('exemptSubnets')]"
+              },
+              {
+                "field": "Microsoft.Network/virtualNetworks/subnets[*].networkSecurityGroup.id",
+                "exists": false
+              }
+            ]
           }
-        }
-        greater = 0
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+        },
+        "greater": 0
       }
-      type = "String"
-    }
-    exemptSubnets = {
-      defaultValue = ["GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet", "RouteServerSubnet"]
-      metadata = {
-        description = "Subnet names where Azure does not support an NSG"
-        displayName = "Subnets without NSG"
-      }
-      type = "Array"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  },
+  "exemptSubnets": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Subnets without NSG",
+      "description": "Subnet names where Azure does not support an NSG"
+    },
+    "defaultValue": [
+      "GatewaySubnet",
+      "AzureFirewallSubnet",
+      "AzureFirewallManagementSubnet",
+      "RouteServerSubnet"
+    ]
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_customer_managed_key" {
@@ -4348,31 +5394,41 @@ resource "azurerm_policy_definition" "enclave_synapse_customer_managed_key" {
     version      = "1.0.0"
     mcsbControls = ["DP-5"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Synapse/workspaces"
-        field  = "type"
-        }, {
-        exists = false
-        field  = "Microsoft.Synapse/workspaces/encryption.cmk.key.name"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Synapse/workspaces"
+      },
+      {
+        "field": "Microsoft.Synapse/workspaces/encryption.cmk.key.name",
+        "exists": false
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_diagnostic_settings" {
@@ -4386,44 +5442,54 @@ resource "azurerm_policy_definition" "enclave_synapse_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Synapse/workspaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Synapse/workspaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_entra_only" {
@@ -4437,31 +5503,42 @@ resource "azurerm_policy_definition" "enclave_synapse_entra_only" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Synapse/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Synapse/workspaces/azureADOnlyAuthentication"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Synapse/workspaces"
+      },
+      {
+        "field": "Microsoft.Synapse/workspaces/azureADOnlyAuthentication",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_exfiltration_protection" {
@@ -4475,31 +5552,41 @@ resource "azurerm_policy_definition" "enclave_synapse_exfiltration_protection" {
     version      = "1.0.0"
     mcsbControls = ["DP-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Synapse/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Synapse/workspaces/managedVirtualNetworkSettings.preventDataExfiltration"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Synapse/workspaces"
+      },
+      {
+        "field": "Microsoft.Synapse/workspaces/managedVirtualNetworkSettings.preventDataExfiltration",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_managed_vnet" {
@@ -4513,31 +5600,41 @@ resource "azurerm_policy_definition" "enclave_synapse_managed_vnet" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Synapse/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Synapse/workspaces/managedVirtualNetwork"
-        notEquals = "default"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Synapse/workspaces"
+      },
+      {
+        "field": "Microsoft.Synapse/workspaces/managedVirtualNetwork",
+        "notEquals": "default"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_private_endpoint" {
@@ -4551,39 +5648,46 @@ resource "azurerm_policy_definition" "enclave_synapse_private_endpoint" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Synapse/workspaces"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          count = {
-            field = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]"
-            where = {
-              equals = "[field('id')]"
-              field  = "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId"
-            }
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Synapse/workspaces"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Network/privateEndpoints",
+      "existenceCondition": {
+        "count": {
+          "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*]",
+          "where": {
+            "field": "Microsoft.Network/privateEndpoints/privateLinkServiceConnections[*].privateLinkServiceId",
+            "equals": "[field('id')]"
           }
-          greater = 0
-        }
-        type = "Microsoft.Network/privateEndpoints"
+        },
+        "greater": 0
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_synapse_public_network_access" {
@@ -4597,31 +5701,42 @@ resource "azurerm_policy_definition" "enclave_synapse_public_network_access" {
     version      = "1.0.0"
     mcsbControls = ["NS-2"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Synapse/workspaces"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Synapse/workspaces/publicNetworkAccess"
-        notEquals = "Disabled"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Synapse/workspaces"
+      },
+      {
+        "field": "Microsoft.Synapse/workspaces/publicNetworkAccess",
+        "notEquals": "Disabled"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vm_auto_shutdown" {
@@ -4635,44 +5750,57 @@ resource "azurerm_policy_definition" "enclave_vm_auto_shutdown" {
     version      = "1.0.0"
     mcsbControls = ["PV-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Compute/virtualMachines"
-        field  = "type"
-        }, {
-        equals = "workstation"
-        field  = "tags['enclave-workload']"
-      }]
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            equals = "ComputeVmShutdownTask"
-            field  = "Microsoft.DevTestLab/schedules/taskType"
-            }, {
-            equals = "Enabled"
-            field  = "Microsoft.DevTestLab/schedules/status"
-          }]
-        }
-        name = "[concat('shutdown-computevm-', field('name'))]"
-        type = "Microsoft.DevTestLab/schedules"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Compute/virtualMachines"
+      },
+      {
+        "field": "tags['enclave-workload']",
+        "equals": "workstation"
       }
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.DevTestLab/schedules",
+      "name": "[concat('shutdown-computevm-', field('name'))]",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.DevTestLab/schedules/taskType",
+            "equals": "ComputeVmShutdownTask"
+          },
+          {
+            "field": "Microsoft.DevTestLab/schedules/status",
+            "equals": "Enabled"
+          }
+        ]
       }
-      type = "String"
     }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vm_encryption_at_host" {
@@ -4686,31 +5814,41 @@ resource "azurerm_policy_definition" "enclave_vm_encryption_at_host" {
     version      = "1.0.0"
     mcsbControls = ["DP-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Compute/virtualMachines"
-        field  = "type"
-        }, {
-        field     = "Microsoft.Compute/virtualMachines/securityProfile.encryptionAtHost"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Compute/virtualMachines"
+      },
+      {
+        "field": "Microsoft.Compute/virtualMachines/securityProfile.encryptionAtHost",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vm_entra_login" {
@@ -4724,38 +5862,51 @@ resource "azurerm_policy_definition" "enclave_vm_entra_login" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Compute/virtualMachines"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            equals = "Microsoft.Azure.ActiveDirectory"
-            field  = "Microsoft.Compute/virtualMachines/extensions/publisher"
-            }, {
-            field = "Microsoft.Compute/virtualMachines/extensions/type"
-            in    = ["AADSSHLoginForLinux", "AADLoginForWindows"]
-          }]
-        }
-        type = "Microsoft.Compute/virtualMachines/extensions"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Compute/virtualMachines"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Compute/virtualMachines/extensions",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Compute/virtualMachines/extensions/publisher",
+            "equals": "Microsoft.Azure.ActiveDirectory"
+          },
+          {
+            "field": "Microsoft.Compute/virtualMachines/extensions/type",
+            "in": [
+              "AADSSHLoginForLinux",
+              "AADLoginForWindows"
+            ]
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vm_linux_password_auth" {
@@ -4769,34 +5920,45 @@ resource "azurerm_policy_definition" "enclave_vm_linux_password_auth" {
     version      = "1.0.0"
     mcsbControls = ["IM-1"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Compute/virtualMachines"
-        field  = "type"
-        }, {
-        exists = true
-        field  = "Microsoft.Compute/virtualMachines/osProfile.linuxConfiguration"
-        }, {
-        field     = "Microsoft.Compute/virtualMachines/osProfile.linuxConfiguration.disablePasswordAuthentication"
-        notEquals = true
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Compute/virtualMachines"
+      },
+      {
+        "field": "Microsoft.Compute/virtualMachines/osProfile.linuxConfiguration",
+        "exists": true
+      },
+      {
+        "field": "Microsoft.Compute/virtualMachines/osProfile.linuxConfiguration.disablePasswordAuthentication",
+        "notEquals": true
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vm_monitoring_agent" {
@@ -4810,38 +5972,51 @@ resource "azurerm_policy_definition" "enclave_vm_monitoring_agent" {
     version      = "1.0.0"
     mcsbControls = ["LT-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Compute/virtualMachines"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            equals = "Microsoft.Azure.Monitor"
-            field  = "Microsoft.Compute/virtualMachines/extensions/publisher"
-            }, {
-            field = "Microsoft.Compute/virtualMachines/extensions/type"
-            in    = ["AzureMonitorLinuxAgent", "AzureMonitorWindowsAgent"]
-          }]
-        }
-        type = "Microsoft.Compute/virtualMachines/extensions"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Compute/virtualMachines"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Compute/virtualMachines/extensions",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Compute/virtualMachines/extensions/publisher",
+            "equals": "Microsoft.Azure.Monitor"
+          },
+          {
+            "field": "Microsoft.Compute/virtualMachines/extensions/type",
+            "in": [
+              "AzureMonitorLinuxAgent",
+              "AzureMonitorWindowsAgent"
+            ]
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vm_trusted_launch" {
@@ -4855,31 +6030,44 @@ resource "azurerm_policy_definition" "enclave_vm_trusted_launch" {
     version      = "1.0.0"
     mcsbControls = ["PV-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Compute/virtualMachines"
-        field  = "type"
-        }, {
-        field = "Microsoft.Compute/virtualMachines/securityProfile.securityType"
-        notIn = ["TrustedLaunch", "ConfidentialVM"]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Compute/virtualMachines"
+      },
+      {
+        "field": "Microsoft.Compute/virtualMachines/securityProfile.securityType",
+        "notIn": [
+          "TrustedLaunch",
+          "ConfidentialVM"
+        ]
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vpn_gateway_diagnostic_settings" {
@@ -4893,44 +6081,54 @@ resource "azurerm_policy_definition" "enclave_vpn_gateway_diagnostic_settings" {
     version      = "1.0.0"
     mcsbControls = ["LT-4"]
   })
-  policy_rule = jsonencode({
-    if = {
-      equals = "Microsoft.Network/virtualNetworkGateways"
-      field  = "type"
-    }
-    then = {
-      details = {
-        existenceCondition = {
-          allOf = [{
-            exists = true
-            field  = "Microsoft.Insights/diagnosticSettings/workspaceId"
-            }, {
-            count = {
-              field = "Microsoft.Insights/diagnosticSettings/logs[*]"
-              where = {
-                equals = true
-                field  = "Microsoft.Insights/diagnosticSettings/logs[*].enabled"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "field": "type",
+    "equals": "Microsoft.Network/virtualNetworkGateways"
+  },
+  "then": {
+    "effect": "[parameters('effect')]",
+    "details": {
+      "type": "Microsoft.Insights/diagnosticSettings",
+      "existenceCondition": {
+        "allOf": [
+          {
+            "field": "Microsoft.Insights/diagnosticSettings/workspaceId",
+            "exists": true
+          },
+          {
+            "count": {
+              "field": "Microsoft.Insights/diagnosticSettings/logs[*]",
+              "where": {
+                "field": "Microsoft.Insights/diagnosticSettings/logs[*].enabled",
+                "equals": true
               }
-            }
-            greater = 0
-          }]
-        }
-        type = "Microsoft.Insights/diagnosticSettings"
+            },
+            "greater": 0
+          }
+        ]
       }
-      effect = "[parameters('effect')]"
     }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["AuditIfNotExists", "Disabled"]
-      defaultValue  = "AuditIfNotExists"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "AuditIfNotExists",
+      "Disabled"
+    ],
+    "defaultValue": "AuditIfNotExists"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vpn_ikev2" {
@@ -4944,34 +6142,46 @@ resource "azurerm_policy_definition" "enclave_vpn_ikev2" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/connections"
-        field  = "type"
-        }, {
-        equals = "IPsec"
-        field  = "Microsoft.Network/connections/connectionType"
-        }, {
-        field     = "Microsoft.Network/connections/connectionProtocol"
-        notEquals = "IKEv2"
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    effect = {
-      allowedValues = ["Deny", "Audit", "Disabled"]
-      defaultValue  = "Deny"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/connections"
+      },
+      {
+        "field": "Microsoft.Network/connections/connectionType",
+        "equals": "IPsec"
+      },
+      {
+        "field": "Microsoft.Network/connections/connectionProtocol",
+        "notEquals": "IKEv2"
       }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Deny",
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Deny"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_definition" "enclave_vpn_ipsec_policy" {
@@ -4985,79 +6195,114 @@ resource "azurerm_policy_definition" "enclave_vpn_ipsec_policy" {
     version      = "1.0.0"
     mcsbControls = ["DP-3"]
   })
-  policy_rule = jsonencode({
-    if = {
-      allOf = [{
-        equals = "Microsoft.Network/connections"
-        field  = "type"
-        }, {
-        equals = "IPsec"
-        field  = "Microsoft.Network/connections/connectionType"
-        }, {
-        anyOf = [{
-          count = {
-            field = "Microsoft.Network/connections/ipsecPolicies[*]"
+  policy_rule = <<POLICY_RULE
+{
+  "if": {
+    "allOf": [
+      {
+        "field": "type",
+        "equals": "Microsoft.Network/connections"
+      },
+      {
+        "field": "Microsoft.Network/connections/connectionType",
+        "equals": "IPsec"
+      },
+      {
+        "anyOf": [
+          {
+            "count": {
+              "field": "Microsoft.Network/connections/ipsecPolicies[*]"
+            },
+            "equals": 0
+          },
+          {
+            "count": {
+              "field": "Microsoft.Network/connections/ipsecPolicies[*]",
+              "where": {
+                "anyOf": [
+                  {
+                    "field": "Microsoft.Network/connections/ipsecPolicies[*].ikeEncryption",
+                    "notIn": "[parameters('allowedIkeEncryption')]"
+                  },
+                  {
+                    "field": "Microsoft.Network/connections/ipsecPolicies[*].ipsecEncryption",
+                    "notIn": "[parameters('allowedIpsecEncryption')]"
+                  },
+                  {
+                    "field": "Microsoft.Network/connections/ipsecPolicies[*].dhGroup",
+                    "notIn": "[parameters('allowedDhGroups')]"
+                  }
+                ]
+              }
+            },
+            "greater": 0
           }
-          equals = 0
-          }, {
-          count = {
-            field = "Microsoft.Network/connections/ipsecPolicies[*]"
-            where = {
-              anyOf = [{
-                field = "Microsoft.Network/connections/ipsecPolicies[*].ikeEncryption"
-                notIn = "[parameters('allowedIkeEncryption')]"
-                }, {
-                field = "Microsoft.Network/connections/ipsecPolicies[*].ipsecEncryption"
-                notIn = "[parameters('allowedIpsecEncryption')]"
-                }, {
-                field = "Microsoft.Network/connections/ipsecPolicies[*].dhGroup"
-                notIn = "[parameters('allowedDhGroups')]"
-              }]
-            }
-          }
-          greater = 0
-        }]
-      }]
-    }
-    then = {
-      effect = "[parameters('effect')]"
-    }
-  })
-  parameters = jsonencode({
-    allowedDhGroups = {
-      defaultValue = ["DHGroup14", "DHGroup24", "DHGroup2048", "ECP256", "ECP384"]
-      metadata = {
-        description = "Diffie-Hellman groups accepted"
-        displayName = "Allowed DH groups"
+        ]
       }
-      type = "Array"
-    }
-    allowedIkeEncryption = {
-      defaultValue = ["AES256", "GCMAES256", "GCMAES128", "AES192"]
-      metadata = {
-        description = "IKE phase 1 ciphers accepted"
-        displayName = "Allowed IKE encryption"
-      }
-      type = "Array"
-    }
-    allowedIpsecEncryption = {
-      defaultValue = ["GCMAES256", "GCMAES192", "GCMAES128", "AES256", "AES192"]
-      metadata = {
-        description = "IPsec phase 2 ciphers accepted"
-        displayName = "Allowed IPsec encryption"
-      }
-      type = "Array"
-    }
-    effect = {
-      allowedValues = ["Audit", "Disabled"]
-      defaultValue  = "Audit"
-      metadata = {
-        description = "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
-        displayName = "Effect"
-      }
-      type = "String"
-    }
-  })
+    ]
+  },
+  "then": {
+    "effect": "[parameters('effect')]"
+  }
+}
+POLICY_RULE
+  parameters  = <<PARAMETERS
+{
+  "allowedDhGroups": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed DH groups",
+      "description": "Diffie-Hellman groups accepted"
+    },
+    "defaultValue": [
+      "DHGroup14",
+      "DHGroup24",
+      "DHGroup2048",
+      "ECP256",
+      "ECP384"
+    ]
+  },
+  "allowedIkeEncryption": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed IKE encryption",
+      "description": "IKE phase 1 ciphers accepted"
+    },
+    "defaultValue": [
+      "AES256",
+      "GCMAES256",
+      "GCMAES128",
+      "AES192"
+    ]
+  },
+  "allowedIpsecEncryption": {
+    "type": "Array",
+    "metadata": {
+      "displayName": "Allowed IPsec encryption",
+      "description": "IPsec phase 2 ciphers accepted"
+    },
+    "defaultValue": [
+      "GCMAES256",
+      "GCMAES192",
+      "GCMAES128",
+      "AES256",
+      "AES192"
+    ]
+  },
+  "effect": {
+    "type": "String",
+    "metadata": {
+      "displayName": "Effect",
+      "description": "Deny blocks the request, Audit records it, AuditIfNotExists records resources lacking the related resource, Disabled switches the definition off."
+    },
+    "allowedValues": [
+      "Audit",
+      "Disabled"
+    ],
+    "defaultValue": "Audit"
+  }
+}
+PARAMETERS
 }
 
 resource "azurerm_policy_set_definition" "enclave_baseline" {
