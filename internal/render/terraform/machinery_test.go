@@ -174,3 +174,16 @@ func TestLabelsUniquePerType(t *testing.T) {
 		}
 	}
 }
+
+func TestHeredoc(t *testing.T) {
+	toks, err := Heredoc("DOC", "{\n  \"a\": \"${x} %{y}\"\n}").tokens(&resolver{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(toks.Bytes()), "<<DOC\n{\n  \"a\": \"$${x} %%{y}\"\n}\nDOC"; got != want {
+		t.Errorf("Heredoc tokens = %q; want %q", got, want)
+	}
+	if _, err := Heredoc("DOC", "a\nDOC\nb").tokens(&resolver{}); err == nil {
+		t.Error("Heredoc(text holding its terminator) = nil error; want one")
+	}
+}
