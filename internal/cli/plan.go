@@ -24,13 +24,14 @@ func NewCmdPlan(streams IO, runF func(*PlanOptions) error) *cobra.Command {
 		Use:   "plan [SPEC]",
 		Short: "Compile the spec (or the built-in example), write the deployment and summarise it",
 		Long: `plan reads SPEC (the built-in example when omitted), compiles it into
-resources and writes the ARM deployment to OUT/arm, the documentation and
-diagram to OUT/docs and the HTML report to OUT/report.html. It prints the
-resources by resource group and type, the address plan and the files
-written.
+resources and writes the ARM deployment to OUT/arm, the Terraform
+configuration to OUT/terraform, the documentation and diagram to OUT/docs
+and the HTML report to OUT/report.html. It prints the resources by resource
+group and type, the address plan and the files written.
 
 When the spec has errors plan prints every one and writes nothing; the
-previous contents of OUT/arm are replaced only when the whole run succeeds.
+previous contents of OUT/arm and OUT/terraform are replaced only when the
+whole run succeeds.
 plan also proves the network intents (see enclave reach) and exits 3,
 writing nothing, when one does not hold.`,
 		Example: `  enclave plan                       # the built-in example, into out/
@@ -64,10 +65,19 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	tfFiles, err := renderTerraform(res)
+	if err != nil {
+		return err
+	}
 	written, err := writeSet(opts.OutDir, ARMDir, files)
 	if err != nil {
 		return err
 	}
+	tfWritten, err := writeSet(opts.OutDir, TerraformDir, tfFiles)
+	if err != nil {
+		return err
+	}
+	written = append(written, tfWritten...)
 	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
 	if err != nil {
 		return err

@@ -15,7 +15,7 @@ func NewCmdRender(streams IO) *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(NewCmdRenderARM(streams, nil))
+	cmd.AddCommand(NewCmdRenderARM(streams, nil), NewCmdRenderTerraform(streams, nil))
 	return cmd
 }
 

@@ -190,6 +190,14 @@ func TestCheck(t *testing.T) {
 			},
 			want: []string{"internal/cli imports internal/deploy/deploytest: " + Rules[6].Why},
 		},
+		{
+			name: "terraform derived from the ARM rendering",
+			imports: map[string][]string{
+				m + "internal/render/terraform": {m + "internal/render/arm"},
+				m + "internal/render/arm":       nil,
+			},
+			want: []string{"internal/render/terraform imports internal/render/arm: " + Rules[len(Rules)-1].Why},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
