@@ -1,7 +1,6 @@
 package arm
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -115,13 +114,13 @@ func policyValue(x *Ctx, p model.PolicyParameter) (any, error) {
 }
 
 type policyDefinitionProps struct {
-	PolicyType  string         `json:"policyType"`
-	Mode        string         `json:"mode"`
-	DisplayName string         `json:"displayName"`
-	Description string         `json:"description,omitempty"`
-	Metadata    policyMetadata `json:"metadata"`
-	Parameters  any            `json:"parameters,omitempty"`
-	PolicyRule  any            `json:"policyRule"`
+	PolicyType  string          `json:"policyType"`
+	Mode        string          `json:"mode"`
+	DisplayName string          `json:"displayName"`
+	Description string          `json:"description,omitempty"`
+	Metadata    policyMetadata  `json:"metadata"`
+	Parameters  json.RawMessage `json:"parameters,omitempty"`
+	PolicyRule  json.RawMessage `json:"policyRule"`
 }
 
 type policyMetadata struct {
@@ -158,32 +157,40 @@ func policyDefinitionBody(x *Ctx, r *model.PolicyDefinition) (Body, error) {
 	return Body{Properties: p, NoLocation: true, NoTags: true}, nil
 }
 
-// literalJSON decodes a JSON document and escapes every string that ARM
-// would otherwise read as a template expression.
-func literalJSON(raw []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
+// literalJSON returns the JSON document raw with every string value that
+// ARM would otherwise read as a template expression escaped ("[x" is
+// written "[[x"); keys and everything else are kept byte for byte. It works
+// on the bytes rather than a decoded tree, so policy rules keep the order
+// they are written in and large baselines render quickly.
+func literalJSON(raw []byte) (json.RawMessage, error) {
+	if !json.Valid(raw) {
+		return nil, fmt.Errorf("not valid JSON")
 	}
-	return escapeStrings(v), nil
-}
-
-func escapeStrings(v any) any {
-	switch x := v.(type) {
-	case string:
-		return Lit(x)
-	case []any:
-		for i, e := range x {
-			x[i] = escapeStrings(e)
+	out := make([]byte, 0, len(raw)+16)
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '"' {
+			out = append(out, raw[i])
+			continue
 		}
-	case map[string]any:
-		for k, e := range x {
-			x[k] = escapeStrings(e)
+		end := i + 1
+		for ; raw[end] != '"'; end++ {
+			if raw[end] == '\\' {
+				end++
+			}
 		}
+		next := end + 1
+		for next < len(raw) && (raw[next] == ' ' || raw[next] == '\t' || raw[next] == '\n' || raw[next] == '\r') {
+			next++
+		}
+		isKey := next < len(raw) && raw[next] == ':'
+		out = append(out, '"')
+		if !isKey && end > i+1 && raw[i+1] == '[' {
+			out = append(out, '[')
+		}
+		out = append(out, raw[i+1:end+1]...)
+		i = end
 	}
-	return v
+	return out, nil
 }
 
 type policySetProps struct {

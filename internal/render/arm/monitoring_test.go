@@ -20,3 +20,21 @@ func TestDiagnosticSettingsNameEveryCategoryGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteralJSONEscapesExpressionsInValuesOnly(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"field": "[concat('a', 'b')]"}`, `{"field": "[[concat('a', 'b')]"}`},
+		{`{"[key]": ["[x]", "y", "a\"[b"]}`, `{"[key]": ["[[x]", "y", "a\"[b"]}`},
+		{`{"s": "q\\", "t": "[u"}`, `{"s": "q\\", "t": "[[u"}`},
+		{`{"empty": "", "n": 1, "b": true}`, `{"empty": "", "n": 1, "b": true}`},
+	}
+	for _, tt := range tests {
+		got, err := literalJSON([]byte(tt.in))
+		if err != nil || string(got) != tt.want {
+			t.Errorf("literalJSON(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := literalJSON([]byte(`{"a": `)); err == nil {
+		t.Error("literalJSON(truncated) succeeded; want an error")
+	}
+}
