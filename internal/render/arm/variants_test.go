@@ -2,63 +2,14 @@ package arm_test
 
 import (
 	"encoding/json"
-	"net/netip"
-	"sort"
 	"testing"
 
 	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/spec"
+	"github.com/enclave-dev/enclave/internal/spec/spectest"
 	"github.com/google/go-cmp/cmp"
 )
-
-// specVariants are the variations of the built-in example every builder
-// must handle: services switched off, the other on-premises connection,
-// other data sources and workstation kinds.
-func specVariants() map[string]func(*spec.Document) {
-	off := false
-	source := func(typ spec.DataSourceType, password *spec.SecretRef) func(*spec.Document) {
-		return func(d *spec.Document) {
-			d.DataSources = append(d.DataSources, spec.DataSource{
-				Name: "src", Type: typ, Host: netip.MustParseAddr("10.0.12.50"), Port: 4000,
-				ServiceName: "db", Username: "reader", Password: password, Readers: []string{"dataEngineers"},
-			})
-		}
-	}
-	return map[string]func(*spec.Document){
-		"no-cmk":          func(d *spec.Document) { d.Governance.CustomerManagedKeys = false },
-		"no-ml":           func(d *spec.Document) { d.Services.MachineLearning.Enabled = &off },
-		"no-aks":          func(d *spec.Document) { d.Services.Kubernetes.Enabled = &off },
-		"no-app":          func(d *spec.Document) { d.Services.AppService.Enabled = &off },
-		"no-datafactory":  func(d *spec.Document) { d.Services.DataFactory.Enabled = &off },
-		"no-databricks":   func(d *spec.Document) { d.Services.Databricks.Enabled = &off },
-		"no-synapse":      func(d *spec.Document) { d.Services.Synapse.Enabled = &off },
-		"no-streaming":    func(d *spec.Document) { d.Services.StreamAnalytics.Enabled = &off },
-		"sqlserver":       source(spec.DataSourceSQLServer, &spec.SecretRef{Parameter: "srcPassword"}),
-		"postgresql":      source(spec.DataSourcePostgres, nil),
-		"synapse-default": func(d *spec.Document) { d.Services.Synapse.SQLAdminLogin = "" },
-		"compute-instances": func(d *spec.Document) {
-			d.Team.Workstations.Kind = spec.WorkstationComputeInstance
-		},
-		"windows-workstations": func(d *spec.Document) { d.Team.Workstations.OS = "windows" },
-		"expressroute": func(d *spec.Document) {
-			d.Network.OnPremises.Connection = spec.Connection{
-				Type:      spec.ConnectionExpressRoute,
-				CircuitID: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-er/providers/Microsoft.Network/expressRouteCircuits/er-corp",
-			}
-		},
-		"no-onprem": func(d *spec.Document) {
-			d.Network.OnPremises = nil
-			d.DataSources = nil
-		},
-		"premium-firewall": func(d *spec.Document) { d.Network.FirewallTier = "Premium" },
-		"minimal": func(d *spec.Document) {
-			d.Services = spec.Services{}
-			d.DataSources = nil
-			d.Network.OnPremises = nil
-		},
-	}
-}
 
 // renderVariantTemplate compiles the built-in example changed by edit and
 // renders it.
@@ -90,15 +41,9 @@ func TestSpecVariantsMatchARMSchemas(t *testing.T) {
 		t.Skip("skipping the variations in -short mode")
 	}
 	v := schemaValidator(t)
-	variants := specVariants()
-	names := make([]string, 0, len(variants))
-	for n := range variants {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			checkTemplate(t, v, renderVariantTemplate(t, variants[name]))
+	for _, variant := range spectest.Variants() {
+		t.Run(variant.Name, func(t *testing.T) {
+			checkTemplate(t, v, renderVariantTemplate(t, variant.Edit))
 		})
 	}
 }

@@ -3,14 +3,16 @@ package terraform
 import (
 	"fmt"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"sync"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/spec"
+	"github.com/enclave-dev/enclave/internal/spec/spectest"
 )
 
 // exampleGraph is the compiled built-in example, compiled once per test
@@ -47,15 +49,15 @@ func variantGraphs(t testing.TB) map[string]*model.Graph {
 	t.Helper()
 	variantsOnce.Do(func() {
 		variants = map[string]*model.Graph{}
-		for name, edit := range specVariants() {
+		for _, v := range spectest.Variants() {
 			d := spec.Example()
-			edit(d)
+			v.Edit(d)
 			g, err := compileSpec(d)
 			if err != nil {
-				variantsErr = fmt.Errorf("%s: %w", name, err)
+				variantsErr = fmt.Errorf("%s: %w", v.Name, err)
 				return
 			}
-			variants[name] = g
+			variants[v.Name] = g
 		}
 	})
 	if variantsErr != nil {
