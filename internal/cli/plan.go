@@ -32,7 +32,9 @@ written.
 When the spec has errors plan prints every one and writes nothing; the
 previous contents of OUT/arm are replaced only when the whole run succeeds.
 plan also proves the network intents (see enclave reach) and exits 3,
-writing nothing, when one does not hold.`,
+writing nothing, when one does not hold; and it evaluates enclave's policy
+baseline (see enclave check) and exits 4, writing nothing, on a finding at
+or above audit that no policy exemption accepts.`,
 		Example: `  enclave plan                       # the built-in example, into out/
   enclave plan enclave.yaml --out build`,
 		Args: cobra.MaximumNArgs(1),
@@ -60,6 +62,11 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	// So must the policy baseline (exit 4).
+	policy, err := checkBaseline(res.Graph, opts.ErrOut)
+	if err != nil {
+		return err
+	}
 	files, err := renderARM(res)
 	if err != nil {
 		return err
@@ -68,7 +75,7 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
+	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy)})
 	if err != nil {
 		return err
 	}

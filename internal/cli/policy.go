@@ -2,12 +2,15 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/enclave-dev/enclave/internal/check"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/policy/baseline"
 	"github.com/enclave-dev/enclave/internal/render/arm"
+	"github.com/enclave-dev/enclave/internal/render/docs"
+	"github.com/enclave-dev/enclave/internal/report"
 )
 
 // loadBaseline parses enclave's embedded baseline definitions for the
@@ -58,4 +61,37 @@ func evaluatePolicy(g *model.Graph, dirs []string, params map[string]check.Param
 		return nil, internal(fmt.Errorf("policy exemptions: %w", err))
 	}
 	return &policyRun{Set: set, Result: result, Unused: result.Exempt(exemptions)}, nil
+}
+
+// checkBaseline evaluates the baseline as plan does before writing
+// anything: findings at or above audit that no exemption accepts are
+// printed to errOut and make the run exit 4.
+func checkBaseline(g *model.Graph, errOut io.Writer) (*policyRun, error) {
+	run, err := evaluatePolicy(g, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	failing := run.Result.AtOrAbove(check.LevelAudit)
+	if len(failing) == 0 {
+		return run, nil
+	}
+	rep := report.FromCheck(&check.Result{Definitions: run.Result.Definitions, Resources: run.Result.Resources, Findings: failing}, run.Set, versionString())
+	if err := report.WriteTable(errOut, rep); err != nil {
+		return nil, internal(err)
+	}
+	return nil, &exitError{code: ExitPolicy, err: fmt.Errorf("%d policy findings at or above audit; run enclave check for details, fix the spec or declare an exemption under governance.exemptions", len(failing))}
+}
+
+// docFindings turns check's findings into the docs' findings table; an
+// empty, non-nil slice when there are none, so the docs say "No findings".
+func docFindings(run *policyRun) []docs.Finding {
+	out := make([]docs.Finding, 0, len(run.Result.Findings))
+	for _, f := range run.Result.Findings {
+		df := docs.Finding{Policy: f.Policy, Resource: f.Resource.String(), Effect: string(f.Effect), Message: f.Message}
+		if e := f.Exemption; e != nil {
+			df.Exemption = string(e.Category) + ": " + e.Reason
+		}
+		out = append(out, df)
+	}
+	return out
 }

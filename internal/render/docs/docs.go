@@ -34,6 +34,21 @@ type Finding struct {
 	Resource string
 	Effect   string
 	Message  string
+	// Exemption is set when a policy exemption accepts the finding:
+	// "<category>: <reason>".
+	Exemption string
+}
+
+// splitFindings returns the findings no exemption accepts, and the others.
+func splitFindings(fs []Finding) (open, exempted []Finding) {
+	for _, f := range fs {
+		if f.Exemption != "" {
+			exempted = append(exempted, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	return open, exempted
 }
 
 // Results are what reach and check found. A nil slice means the analysis
