@@ -89,7 +89,7 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return userError(diag.Pos{}, "use --fail-on deny, audit, change or none", "%v", err)
 	}
-	_, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
+	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	run, err := evaluatePolicy(res.Graph, opts.PolicyDirs, params)
+	run, err := evaluatePolicy(doc, res.Graph, opts.PolicyDirs, params)
 	if err != nil {
 		return err
 	}
@@ -105,8 +105,8 @@ func runCheck(opts *CheckOptions) error {
 	if err := write(opts.Out, report.FromCheck(result, run.Set, versionString())); err != nil {
 		return internal(err)
 	}
-	for _, e := range run.Unused {
-		fmt.Fprintf(opts.ErrOut, "warning: exemption %s of %s on %s covers no finding\n", e.Name, e.Policy, e.Resource)
+	for _, name := range run.Unused {
+		fmt.Fprintf(opts.ErrOut, "warning: exemption %s covers no finding; remove it if its cause is gone\n", name)
 	}
 	if n := len(result.AtOrAbove(level)); n > 0 {
 		return &exitError{code: ExitPolicy, err: fmt.Errorf("%d policy findings at or above %s", n, level)}

@@ -73,7 +73,7 @@ func runDocs(opts *DocsOptions) error {
 		return err
 	}
 	// And every policy finding, failing or not.
-	policy, err := evaluatePolicy(res.Graph, nil, nil)
+	policy, err := evaluatePolicy(doc, res.Graph, nil, nil)
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func runPlan(opts *PlanOptions) error {
 		return err
 	}
 	// So must the policy baseline (exit 4).
-	policy, err := checkBaseline(res.Graph, opts.ErrOut)
+	policy, err := checkBaseline(doc, res.Graph, opts.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -3,14 +3,17 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/enclave-dev/enclave/internal/check"
+	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/policy/baseline"
 	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/enclave-dev/enclave/internal/report"
+	"github.com/enclave-dev/enclave/internal/spec"
 )
 
 // loadBaseline parses enclave's embedded baseline definitions for the
@@ -35,14 +38,17 @@ func modelBaselineAssignments(g *model.Graph) ([]check.Assignment, error) {
 type policyRun struct {
 	Set    *check.Set
 	Result *check.Result
-	// Unused are exemptions that covered no finding.
-	Unused []check.Exemption
+	// Unused names the exemptions that covered no finding of an evaluated
+	// policy.
+	Unused []string
 }
 
 // evaluatePolicy assigns the baseline and the definitions under dirs,
 // presents g's resources as Azure would see them, evaluates, and applies
-// the model's policy exemptions.
-func evaluatePolicy(g *model.Graph, dirs []string, params map[string]check.Params) (*policyRun, error) {
+// the policy exemptions: the model's (compile's own, such as the AKS
+// local-accounts waiver) and the spec's governance.exemptions, which also
+// cover built-in definitions the model does not assign.
+func evaluatePolicy(doc *spec.Document, g *model.Graph, dirs []string, params map[string]check.Params) (*policyRun, error) {
 	set, err := buildPolicySet(g, dirs, params)
 	if err != nil {
 		return nil, err
@@ -56,18 +62,72 @@ func evaluatePolicy(g *model.Graph, dirs []string, params map[string]check.Param
 		return nil, internal(err)
 	}
 	result := set.Evaluate(in)
-	exemptions, err := check.ModelExemptions(g)
+	modelEx, err := check.ModelExemptions(g)
 	if err != nil {
 		return nil, internal(fmt.Errorf("policy exemptions: %w", err))
 	}
-	return &policyRun{Set: set, Result: result, Unused: result.Exempt(exemptions)}, nil
+	// The model's exemptions rendered from the spec are judged from the
+	// spec entry itself.
+	fromSpec := map[diag.Pos]bool{}
+	for i := range doc.Governance.Exemptions {
+		fromSpec[doc.Pos(specExemptionPath(i))] = true
+	}
+	var es []check.Exemption
+	for _, pe := range model.All[*model.PolicyExemption](g) {
+		if fromSpec[pe.Origin] {
+			continue
+		}
+		for _, e := range modelEx {
+			if e.Name == pe.Name && e.Resource == pe.Scope.Address {
+				es = append(es, e)
+			}
+		}
+	}
+	es = append(es, specExemptions(doc, set, in)...)
+	result.Exempt(es)
+	used := map[string]bool{}
+	for _, f := range result.Exempted() {
+		used[f.Exemption.Name] = true
+	}
+	run := &policyRun{Set: set, Result: result}
+	for _, e := range es {
+		if !used[e.Name] && !slices.Contains(run.Unused, e.Name) {
+			run.Unused = append(run.Unused, e.Name)
+		}
+	}
+	return run, nil
+}
+
+func specExemptionPath(i int) string { return fmt.Sprintf("governance.exemptions[%d]", i) }
+
+// specExemptions expands the spec's exemptions into one check.Exemption
+// per assigned definition the entry names (by name or display name) and
+// resource its selector picks. An entry naming no assigned definition
+// (a built-in not passed with --policy-dir) yields nothing.
+func specExemptions(doc *spec.Document, set *check.Set, in *check.Input) []check.Exemption {
+	var out []check.Exemption
+	for i, e := range doc.Governance.Exemptions {
+		name := specExemptionPath(i)
+		for _, a := range set.Assignments() {
+			d := a.Definition
+			if !e.MatchesPolicy(d.Name, d.DisplayName) {
+				continue
+			}
+			for _, r := range in.Resources() {
+				if e.Selects(string(r.Address.Type), r.Address.Name) {
+					out = append(out, check.Exemption{Policy: d.Name, Resource: r.Address, Category: model.ExemptionCategory(e.Category), Reason: e.Reason, Name: name})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // checkBaseline evaluates the baseline as plan does before writing
 // anything: findings at or above audit that no exemption accepts are
 // printed to errOut and make the run exit 4.
-func checkBaseline(g *model.Graph, errOut io.Writer) (*policyRun, error) {
-	run, err := evaluatePolicy(g, nil, nil)
+func checkBaseline(doc *spec.Document, g *model.Graph, errOut io.Writer) (*policyRun, error) {
+	run, err := evaluatePolicy(doc, g, nil, nil)
 	if err != nil {
 		return nil, err
 	}
