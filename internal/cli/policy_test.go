@@ -117,3 +117,19 @@ func TestExampleBuiltinsTriaged(t *testing.T) {
 	t.Logf("%d definitions over %d resources: %d findings, %d exempted, %d unsupported constructs",
 		run.Result.Definitions, run.Result.Resources, len(run.Result.Findings), len(run.Result.Exempted()), len(run.Result.Unsupported))
 }
+
+// BenchmarkPlanPolicy is what plan adds for the policy baseline: the
+// resources presented to the evaluator, the baseline evaluated and the
+// exemptions applied.
+func BenchmarkPlanPolicy(b *testing.B) {
+	io, _, _ := streams()
+	doc, res, err := compileSpec("", io.ErrOut)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := evaluatePolicy(doc, res.Graph, nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
