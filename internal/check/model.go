@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/model"
 )
 
@@ -151,8 +152,10 @@ type Exemption struct {
 	Category model.ExemptionCategory
 	// Reason is the justification.
 	Reason string
-	// Name names the exemption (the model resource, or the spec entry).
-	Name string
+	// Name names the exemption (the model resource, or the spec entry);
+	// Origin is where the spec declares it, if it does.
+	Name   string
+	Origin diag.Pos
 }
 
 // ModelExemptions returns the exemptions a model's policy exemptions make,
@@ -166,7 +169,12 @@ func ModelExemptions(g *model.Graph) ([]Exemption, error) {
 		if !ok {
 			return nil, fmt.Errorf("exemption %s: no assignment %s in the model", e.Name, e.Assignment)
 		}
-		ex := Exemption{Resource: e.Scope.Address, Category: e.Category, Reason: e.Description, Name: e.Name}
+		ex := Exemption{Resource: e.Scope.Address, Category: e.Category, Reason: e.Description, Name: e.Name, Origin: e.Origin}
+		if e.Scope.IsZero() && e.Group != "" {
+			// Created in a resource group without a scope: it exempts the
+			// whole group.
+			ex.Resource = model.Address{Type: model.TypeResourceGroup, Name: e.Group}
+		}
 		switch pa.Definition.Type {
 		case model.TypePolicyDefinition:
 			ex.Policy = pa.Definition.Name

@@ -70,17 +70,14 @@ func evaluatePolicy(doc *spec.Document, g *model.Graph, dirs []string, params ma
 	// spec entry itself.
 	fromSpec := map[diag.Pos]bool{}
 	for i := range doc.Governance.Exemptions {
-		fromSpec[doc.Pos(specExemptionPath(i))] = true
+		if p := doc.Pos(specExemptionPath(i)); !p.IsZero() {
+			fromSpec[p] = true
+		}
 	}
 	var es []check.Exemption
-	for _, pe := range model.All[*model.PolicyExemption](g) {
-		if fromSpec[pe.Origin] {
-			continue
-		}
-		for _, e := range modelEx {
-			if e.Name == pe.Name && e.Resource == pe.Scope.Address {
-				es = append(es, e)
-			}
+	for _, e := range modelEx {
+		if !fromSpec[e.Origin] {
+			es = append(es, e)
 		}
 	}
 	es = append(es, specExemptions(doc, set, in)...)
@@ -115,7 +112,7 @@ func specExemptions(doc *spec.Document, set *check.Set, in *check.Input) []check
 			}
 			for _, r := range in.Resources() {
 				if e.Selects(string(r.Address.Type), r.Address.Name) {
-					out = append(out, check.Exemption{Policy: d.Name, Resource: r.Address, Category: model.ExemptionCategory(e.Category), Reason: e.Reason, Name: name})
+					out = append(out, check.Exemption{Policy: d.Name, Resource: r.Address, Category: model.ExemptionCategory(e.Category), Reason: e.Reason, Name: name, Origin: doc.Pos(name)})
 				}
 			}
 		}
