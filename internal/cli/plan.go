@@ -1,8 +1,10 @@
 package cli
 
 import (
-	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/spf13/cobra"
+
+	"github.com/enclave-dev/enclave/internal/output"
+	"github.com/enclave-dev/enclave/internal/render/docs"
 )
 
 // PlanOptions are the inputs of enclave plan.
@@ -62,12 +64,23 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	// So must the policy baseline (exit 4).
+	// So must the policy baseline (exit 4). The ARM template is rendered
+	// meanwhile, on the other core; it is written only if both succeed.
+	type rendered struct {
+		files []output.File
+		err   error
+	}
+	armDone := make(chan rendered, 1)
+	go func() {
+		files, err := renderARM(res)
+		armDone <- rendered{files, err}
+	}()
 	policy, err := checkBaseline(doc, res.Graph, opts.ErrOut)
+	arm := <-armDone
 	if err != nil {
 		return err
 	}
-	files, err := renderARM(res)
+	files, err := arm.files, arm.err
 	if err != nil {
 		return err
 	}

@@ -173,3 +173,14 @@ func TestRunPlanListsFindingsInDocs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPlan runs plan on the built-in example end to end.
+func BenchmarkPlan(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "out")
+	for b.Loop() {
+		io, _, _ := streams()
+		if err := runPlan(&PlanOptions{IO: io, OutDir: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
