@@ -77,7 +77,7 @@ func runDocs(opts *DocsOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy)})
+	written, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy), Exemptions: docExemptions(doc)})
 	if err != nil {
 		return err
 	}

@@ -88,7 +88,7 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy)})
+	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy), Exemptions: docExemptions(doc)})
 	if err != nil {
 		return err
 	}

@@ -163,7 +163,7 @@ func TestRunPlanListsFindingsInDocs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"No findings.", "enclave-aks-local-accounts", "Waiver: The Azure Machine Learning extension"} {
+		for _, want := range []string{"No findings.", "enclave-aks-local-accounts", "Waiver: The Azure Machine Learning extension", "Declared exemptions", "Network Watcher should be enabled"} {
 			if !strings.Contains(string(b), want) {
 				t.Errorf("%s lacks %q", f, want)
 			}

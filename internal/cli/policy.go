@@ -139,6 +139,19 @@ func checkBaseline(doc *spec.Document, g *model.Graph, errOut io.Writer) (*polic
 	return nil, &exitError{code: ExitPolicy, err: fmt.Errorf("%d policy findings at or above audit; run enclave check for details, fix the spec or declare an exemption under governance.exemptions", len(failing))}
 }
 
+// docExemptions lists the spec's declared exemptions for the docs.
+func docExemptions(doc *spec.Document) []docs.Exemption {
+	var out []docs.Exemption
+	for _, e := range doc.Governance.Exemptions {
+		res := e.Resource
+		if res == "" {
+			res = "every resource"
+		}
+		out = append(out, docs.Exemption{Policy: e.Policy, Resources: res, Category: string(e.Category), Reason: e.Reason})
+	}
+	return out
+}
+
 // docFindings turns check's findings into the docs' findings table; an
 // empty, non-nil slice when there are none, so the docs say "No findings".
 func docFindings(run *policyRun) []docs.Finding {

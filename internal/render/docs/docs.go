@@ -57,6 +57,15 @@ func splitFindings(fs []Finding) (open, exempted []Finding) {
 type Results struct {
 	Intents  []IntentResult
 	Findings []Finding
+	// Exemptions are the spec's declared policy exemptions
+	// (governance.exemptions), listed whether or not this run evaluated
+	// the policies they name.
+	Exemptions []Exemption
+}
+
+// Exemption is one declared policy exemption.
+type Exemption struct {
+	Policy, Resources, Category, Reason string
 }
 
 // Input is what the docs are rendered from.

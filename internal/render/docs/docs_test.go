@@ -275,6 +275,13 @@ func TestFindingsShown(t *testing.T) {
 	if strings.Contains(readme, "No findings.") || !strings.Contains(string(html), "<td>Waiver: Azure Machine Learning needs them</td>") {
 		t.Errorf("README or report.html misreport findings:\n%s", readme)
 	}
+	in.Results.Exemptions = []Exemption{{Policy: "Geo-redundant storage should be enabled", Resources: "Microsoft.Storage/storageAccounts", Category: "Waiver", Reason: "zone-redundant is enough"}}
+	if readme := string(README(in)); !strings.Contains(readme, "| Geo-redundant storage should be enabled | Microsoft.Storage/storageAccounts | Waiver | zone-redundant is enough |") {
+		t.Errorf("README lacks the declared exemption")
+	}
+	if html, err := Report(in, []byte("<svg></svg>")); err != nil || !strings.Contains(string(html), "<td>zone-redundant is enough</td>") {
+		t.Errorf("report.html lacks the declared exemption (%v)", err)
+	}
 	in.Results.Findings = in.Results.Findings[1:]
 	if readme := string(README(in)); !strings.Contains(readme, "No findings.") || !strings.Contains(readme, "Waiver: Azure Machine Learning needs them") {
 		t.Errorf("README with only exempted findings lacks \"No findings.\" or the exemption")

@@ -515,6 +515,14 @@ func checkSection(m *md, r Results) {
 		}
 		m.table([]string{"policy", "resource", "effect", "exemption"}, rows)
 	}
+	if len(r.Exemptions) > 0 {
+		m.p("Declared exemptions (`governance.exemptions`), including those for Azure's built-in definitions that `enclave check --policy-dir` evaluates:")
+		var rows [][]string
+		for _, e := range r.Exemptions {
+			rows = append(rows, []string{e.Policy, e.Resources, e.Category, e.Reason})
+		}
+		m.table([]string{"policy", "resources", "category", "reason"}, rows)
+	}
 }
 
 func costSection(m *md, in Input) {

@@ -20,6 +20,7 @@ type reportView struct {
 	Intents                []IntentResult
 	IntentsRun             bool
 	Findings, Exempted     []Finding
+	Exemptions             []Exemption
 	FindingsRun            bool
 	Cost                   *cost.Report
 }
@@ -38,6 +39,7 @@ func Report(in Input, svg []byte) ([]byte, error) {
 		Diagram: template.HTML(inlineSVG(svg)), Intents: in.Results.Intents, IntentsRun: in.Results.Intents != nil,
 		FindingsRun: in.Results.Findings != nil, Cost: in.Cost}
 	v.Findings, v.Exempted = splitFindings(in.Results.Findings)
+	v.Exemptions = in.Results.Exemptions
 	counts := map[string]int{}
 	for _, r := range g.rs {
 		counts[r.Base().Group]++
@@ -129,6 +131,11 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 <table>
 <tr><th>policy</th><th>resource</th><th>effect</th><th>exemption</th></tr>
 {{range .Exempted}}<tr><td>{{.Policy}}</td><td>{{.Resource}}</td><td>{{.Effect}}</td><td>{{.Exemption}}</td></tr>
+{{end}}</table>
+{{end}}{{if .Exemptions}}<p>Declared exemptions (governance.exemptions).</p>
+<table>
+<tr><th>policy</th><th>resources</th><th>category</th><th>reason</th></tr>
+{{range .Exemptions}}<tr><td>{{.Policy}}</td><td>{{.Resources}}</td><td>{{.Category}}</td><td>{{.Reason}}</td></tr>
 {{end}}</table>
 {{end}}{{else}}<p class="muted">Not evaluated: this run did not check the policy rules.</p>
 {{end}}
