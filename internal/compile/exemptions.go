@@ -47,14 +47,20 @@ func buildExemptions(c *ctx) {
 	for i, e := range es {
 		at := fmt.Sprintf("governance.exemptions[%d]", i)
 		x := exemptionBuilder{c: c, e: e, name: c.names.Name("pex", "spec", strconv.Itoa(i)), pos: c.doc.Pos(at)}
+		matched := false
 		for _, d := range defs {
 			if e.MatchesPolicy(d.Name, d.Properties.DisplayName) {
+				matched = true
 				ref := strings.TrimPrefix(d.Name, baseline.NamePrefix)
 				for _, rg := range c.refsOf(model.TypeResourceGroup) {
 					pa := model.Address{Group: rg.Name, Type: model.TypePolicyAssignment, Name: c.names.Name("pa", "baseline")}
 					x.exempt(pa, rg.Name, []string{ref}, d.Properties.DisplayName, targets)
 				}
 			}
+		}
+		if !matched && strings.HasPrefix(strings.ToLower(e.Policy), baseline.NamePrefix) {
+			c.diags.Errorf(c.doc.Pos(at+".policy"), "name a definition of enclave's baseline (enclave check lists them) or a built-in's GUID or display name",
+				"%s.policy: enclave's baseline has no definition %q", at, e.Policy)
 		}
 		for _, pa := range assignments {
 			if pa.DefinitionID != "" && strings.EqualFold(pa.DefinitionID, e.Policy) {

@@ -77,3 +77,17 @@ func firstName(t *testing.T, g *model.Graph, typ model.Type, prefix string) stri
 	}
 	return out[0]
 }
+
+// TestSpecExemptionUnknownBaselineName: an exemption naming an enclave-
+// definition the baseline lacks is an error at its policy key.
+func TestSpecExemptionUnknownBaselineName(t *testing.T) {
+	d := spec.Example()
+	d.Governance.Exemptions = append(d.Governance.Exemptions, spec.PolicyExemption{Policy: "enclave-no-such-rule", Category: spec.ExemptionWaiver, Reason: "a test of a misspelt name"})
+	_, ds, err := Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ds.HasErrors() || !strings.Contains(ds.Error(), `enclave's baseline has no definition "enclave-no-such-rule"`) {
+		t.Errorf("Compile(exemption of enclave-no-such-rule) diagnostics = %v; want an error naming it", ds)
+	}
+}
