@@ -6,13 +6,18 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/enclave-dev/enclave/internal/policy/baseline"
 )
 
 var update = flag.Bool("update", false, "rewrite generated files (alias_table.go)")
@@ -29,14 +34,14 @@ var (
 
 // usedAliases returns every alias a definition under dir names in a field
 // condition, a count or a field()/current() call.
-func usedAliases(t *testing.T, dir string) map[string]bool {
+func usedAliases(t *testing.T, fsys fs.FS, dir string) map[string]bool {
 	t.Helper()
 	used := map[string]bool{}
-	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".json") {
 			return err
 		}
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
@@ -80,10 +85,24 @@ func TestAliasTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	used := usedAliases(t, filepath.Join(dir, "definitions"))
+	used := usedAliases(t, os.DirFS(dir), "definitions")
+	own := usedAliases(t, baseline.FS(), baseline.Dir)
+	types := strings.Fields(string(typesRaw))
+	// The baseline's aliases are covered whatever their type: each belongs
+	// to the longest type of the dump it starts with.
+	for alias := range own {
+		used[alias] = true
+		if typ, ok := ownerType(dump, alias); ok && !slices.Contains(types, typ) {
+			types = append(types, typ)
+		}
+	}
+	usedFold := map[string]bool{}
+	for a := range used {
+		usedFold[strings.ToLower(a)] = true
+	}
 	conv := &Aliases{explicit: map[string]map[string]string{}}
 	var want []aliasException
-	for _, typ := range strings.Fields(string(typesRaw)) {
+	for _, typ := range types {
 		var m map[string]string
 		for dt, dm := range dump {
 			if strings.EqualFold(dt, typ) {
@@ -91,10 +110,10 @@ func TestAliasTable(t *testing.T) {
 			}
 		}
 		for alias, p := range m {
-			if alias == "Alias" || !used[alias] {
+			if alias == "Alias" || !usedFold[strings.ToLower(alias)] {
 				continue
 			}
-			if got, ok := conv.resolve(typ, alias); !ok || got != p {
+			if got, ok := conv.resolve(typ, alias); !ok || !strings.EqualFold(got, p) {
 				want = append(want, aliasException{typ, alias, p})
 			}
 		}
@@ -123,16 +142,75 @@ func TestAliasTable(t *testing.T) {
 	}
 	def := DefaultAliases()
 	for _, e := range want {
-		if got, ok := def.resolve(e.typ, e.alias); !ok || got != e.path {
+		if got, ok := def.resolve(e.typ, e.alias); !ok || !strings.EqualFold(got, e.path) {
 			t.Errorf("DefaultAliases().resolve(%q, %q) = %q, %v; want %q (run go test ./internal/check -run TestAliasTable -update)", e.typ, e.alias, got, ok, e.path)
 		}
 	}
+	// Every alias the baseline uses must resolve through DefaultAliases as
+	// Azure resolves it, or, for types the dump lacks (Microsoft.Insights),
+	// through the convention; an alias Azure does not know is an error.
+	for _, alias := range slices.Sorted(maps.Keys(own)) {
+		if !strings.Contains(alias, "/") {
+			continue // type, name, location, tags, identity.type
+		}
+		typ, ok := ownerType(dump, alias)
+		if !ok {
+			prefix := alias[:strings.LastIndex(alias, "/")]
+			if _, ok := def.resolve(prefix, alias); !ok {
+				t.Errorf("baseline alias %q: no type in the dump and DefaultAliases() does not resolve it", alias)
+			}
+			continue
+		}
+		want, known := lookupFold(dump[typ], alias)
+		if !known {
+			t.Errorf("baseline alias %q is not an alias of %s in the dump", alias, typ)
+			continue
+		}
+		if got, ok := def.resolve(typ, alias); !ok || !strings.EqualFold(got, want) {
+			t.Errorf("DefaultAliases().resolve(%q, %q) = %q, %v; want %q (run go test ./internal/check -run TestAliasTable -update)", typ, alias, got, ok, want)
+		}
+	}
 	for _, e := range aliasExceptions {
-		p, ok := dump[e.typ][e.alias]
+		p, ok := lookupFold(dumpType(dump, e.typ), e.alias)
 		if !ok || p != e.path {
 			t.Errorf("exception %s %s -> %s; the dump says %q", e.typ, e.alias, e.path, p)
 		}
 	}
+}
+
+// ownerType returns the dump's type an alias belongs to: the longest type
+// name followed by "/" that starts it.
+func ownerType(dump map[string]map[string]string, alias string) (string, bool) {
+	best := ""
+	la := strings.ToLower(alias)
+	for typ := range dump {
+		if strings.HasPrefix(la, strings.ToLower(typ)+"/") && len(typ) > len(best) {
+			best = typ
+		}
+	}
+	return best, best != ""
+}
+
+// dumpType returns the dump's aliases of typ, whatever its case.
+func dumpType(dump map[string]map[string]string, typ string) map[string]string {
+	for t, m := range dump {
+		if strings.EqualFold(t, typ) {
+			return m
+		}
+	}
+	return nil
+}
+
+func lookupFold(m map[string]string, key string) (string, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 const aliasTableHeader = `// Code generated by TestAliasTable -update from the built-in definitions and a

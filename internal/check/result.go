@@ -104,6 +104,10 @@ type Finding struct {
 	Changes []Change
 	// Origin is the place in the spec the resource came from, if known.
 	Origin diag.Pos
+	// Exemption, when set, is the exemption that accepts this finding: it
+	// is reported, with the exemption's category and reason, but does not
+	// count towards a failing level.
+	Exemption *Exemption
 }
 
 // Change is one operation a modify, append or deployIfNotExists effect
@@ -170,13 +174,64 @@ type Result struct {
 	Errors []EvalError
 }
 
-// AtOrAbove returns the findings whose effect is at level l or higher.
+// AtOrAbove returns the findings whose effect is at level l or higher and
+// that no exemption accepts.
 func (r *Result) AtOrAbove(l Level) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {
-		if l != LevelNone && f.Effect.Level() >= l {
+		if f.Exemption == nil && l != LevelNone && f.Effect.Level() >= l {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// Exempt marks the findings each exemption covers: those of its policy on
+// its resource or on a resource presented inside it (an inline child), as
+// an exemption at a resource's scope covers its children in Azure
+// (https://learn.microsoft.com/azure/governance/policy/concepts/exemption-structure).
+// It returns the exemptions that covered no finding, in the order given,
+// so that a caller can report an exemption that outlived its cause.
+func (r *Result) Exempt(es []Exemption) []Exemption {
+	var unused []Exemption
+	for i := range es {
+		e := &es[i]
+		hit := false
+		for j := range r.Findings {
+			f := &r.Findings[j]
+			if f.Exemption == nil && strings.EqualFold(f.Policy, e.Policy) && within(f.Resource, e.Resource) {
+				f.Exemption = e
+				hit = true
+			}
+		}
+		if !hit {
+			unused = append(unused, *e)
+		}
+	}
+	return unused
+}
+
+// Exempted returns the findings an exemption accepts.
+func (r *Result) Exempted() []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Exemption != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// within reports whether a is scope, a child of it or, when scope is a
+// resource group, in it.
+func within(a, scope model.Address) bool {
+	if scope.Type == model.TypeResourceGroup && a.Group == scope.Name {
+		return true
+	}
+	for ; !a.IsZero(); a = a.Parent() {
+		if a == scope {
+			return true
+		}
+	}
+	return false
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/enclave-dev/enclave/internal/check"
 	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/model"
-	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/report"
 )
 
@@ -34,10 +33,9 @@ type CheckOptions struct {
 	ParamsFile string
 }
 
-// baselineAssignments returns enclave's own policy baseline for a graph.
-// It is nil until the baseline exists; the baseline package sets it here,
-// in one line, when it lands.
-var baselineAssignments func(g *model.Graph) ([]check.Assignment, error)
+// baselineAssignments returns enclave's own policy baseline for a graph,
+// as the graph assigns it; nil evaluates only --policy-dir definitions.
+var baselineAssignments = modelBaselineAssignments
 
 // NewCmdCheck returns the check command; runF replaces runCheck in tests.
 func NewCmdCheck(streams IO, runF func(*CheckOptions) error) *cobra.Command {
@@ -47,8 +45,11 @@ func NewCmdCheck(streams IO, runF func(*CheckOptions) error) *cobra.Command {
 		Short: "Evaluate Azure Policy definitions against the environment before it is deployed",
 		Long: `check compiles SPEC (the built-in example when omitted) and evaluates Azure
 Policy definitions against every resource, as Azure would once they are
-deployed: enclave's baseline and the definitions in each --policy-dir (for
-example a clone of Azure's built-in definitions).
+deployed: enclave's baseline, with the parameter values the environment's
+baseline assignment carries, and the definitions in each --policy-dir (for
+example a clone of Azure's built-in definitions). A finding a policy
+exemption accepts is listed as exempted, with its category and reason, and
+does not fail the run.
 
 Each finding names the policy, the resource, the effect, what decided it
 and the line of the spec the resource came from. A definition using a
@@ -88,7 +89,7 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return userError(diag.Pos{}, "use --fail-on deny, audit, change or none", "%v", err)
 	}
-	_, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
+	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -96,24 +97,16 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	set, err := buildPolicySet(res.Graph, opts.PolicyDirs, params)
+	run, err := evaluatePolicy(doc, res.Graph, opts.PolicyDirs, params)
 	if err != nil {
 		return err
 	}
-	if set.Len() == 0 {
-		fmt.Fprintln(opts.ErrOut, "warning: no policy definitions to evaluate; add some with --policy-dir")
-	}
-	bodies, err := arm.ResourceJSON(res.Graph, check.SubscriptionID)
-	if err != nil {
-		return internal(fmt.Errorf("presenting resources to policy: %w", err))
-	}
-	in, err := check.NewInput(res.Graph, bodies)
-	if err != nil {
+	result := run.Result
+	if err := write(opts.Out, report.FromCheck(result, run.Set, versionString())); err != nil {
 		return internal(err)
 	}
-	result := set.Evaluate(in)
-	if err := write(opts.Out, report.FromCheck(result, set, versionString())); err != nil {
-		return internal(err)
+	for _, name := range run.Unused {
+		fmt.Fprintf(opts.ErrOut, "warning: exemption %s covers no finding; remove it if its cause is gone\n", name)
 	}
 	if n := len(result.AtOrAbove(level)); n > 0 {
 		return &exitError{code: ExitPolicy, err: fmt.Errorf("%d policy findings at or above %s", n, level)}

@@ -72,7 +72,12 @@ func runDocs(opts *DocsOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
+	// And every policy finding, failing or not.
+	policy, err := evaluatePolicy(doc, res.Graph, nil, nil)
+	if err != nil {
+		return err
+	}
+	written, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy), Exemptions: docExemptions(doc)})
 	if err != nil {
 		return err
 	}
@@ -104,8 +109,8 @@ func estimate(g *compile.Result, cacheDir string) (*cost.Report, error) {
 	return cost.Estimate(g.Graph, t, cost.DefaultAssumptions()), nil
 }
 
-// writeDocs renders and writes OUT/docs and OUT/report.html. The reach and
-// check results are not evaluated yet, which the documents say.
+// writeDocs renders and writes OUT/docs and OUT/report.html with the
+// reach and check results given.
 func writeDocs(outDir, cacheDir, source string, res *compile.Result, results docs.Results) ([]output.Written, error) {
 	est, err := estimate(res, cacheDir)
 	if err != nil {

@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/spf13/cobra"
+
+	"github.com/enclave-dev/enclave/internal/render/docs"
 )
 
 // PlanOptions are the inputs of enclave plan.
@@ -33,7 +34,9 @@ When the spec has errors plan prints every one and writes nothing; the
 previous contents of OUT/arm and OUT/terraform are replaced only when the
 whole run succeeds.
 plan also proves the network intents (see enclave reach) and exits 3,
-writing nothing, when one does not hold.`,
+writing nothing, when one does not hold; and it evaluates enclave's policy
+baseline (see enclave check) and exits 4, writing nothing, on a finding at
+or above audit that no policy exemption accepts.`,
 		Example: `  enclave plan                       # the built-in example, into out/
   enclave plan enclave.yaml --out build`,
 		Args: cobra.MaximumNArgs(1),
@@ -61,6 +64,11 @@ func runPlan(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	// So must the policy baseline (exit 4).
+	policy, err := checkBaseline(doc, res.Graph, opts.ErrOut)
+	if err != nil {
+		return err
+	}
 	files, err := renderARM(res)
 	if err != nil {
 		return err
@@ -78,7 +86,7 @@ func runPlan(opts *PlanOptions) error {
 		return err
 	}
 	written = append(written, tfWritten...)
-	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents)})
+	docFiles, err := writeDocs(opts.OutDir, opts.CacheDir, sourceName(opts.SpecFile), res, docs.Results{Intents: docIntents(intents), Findings: docFindings(policy), Exemptions: docExemptions(doc)})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/enclave-dev/enclave/internal/check"
+	"github.com/enclave-dev/enclave/internal/model"
 )
 
 func TestNewCmdPlan(t *testing.T) {
@@ -106,4 +109,78 @@ func exitCode(err error) int {
 		return ee.code
 	}
 	return -1
+}
+
+// TestRunPlanFailsOnPolicyFindings: a baseline finding at or above audit
+// that no exemption accepts makes plan exit 4, print the finding and write
+// nothing.
+func TestRunPlanFailsOnPolicyFindings(t *testing.T) {
+	strict, err := check.ParseDefinition([]byte(`{"name": "enclave-test-owner-tag", "properties": {
+		"displayName": "Key vaults should carry an absent tag", "mode": "Indexed",
+		"policyRule": {"if": {"allOf": [
+			{"field": "type", "equals": "Microsoft.KeyVault/vaults"},
+			{"field": "tags['enclave-test-absent']", "exists": false}]},
+		"then": {"effect": "audit"}}}}`), "test.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := baselineAssignments
+	t.Cleanup(func() { baselineAssignments = saved })
+	baselineAssignments = func(g *model.Graph) ([]check.Assignment, error) {
+		as, err := saved(g)
+		return append(as, check.Assignment{Definition: strict}), err
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	io, stdout, stderr := streams()
+	err = runPlan(&PlanOptions{IO: io, OutDir: out})
+	if code := exitCode(err); code != ExitPolicy {
+		t.Fatalf("runPlan(strict baseline) = %v (exit %d); want exit %d", err, code, ExitPolicy)
+	}
+	if !strings.Contains(stderr.String(), "Key vaults should carry an absent tag (enclave-test-owner-tag)") {
+		t.Errorf("runPlan(strict baseline) stderr lacks the finding:\n%s", stderr)
+	}
+	if strings.Contains(stderr.String(), "enclave-aks-local-accounts") {
+		t.Errorf("runPlan(strict baseline) printed an exempted finding:\n%s", stderr)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("runPlan(strict baseline) printed %q; want nothing on stdout", stdout)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("runPlan(strict baseline) created %s", out)
+	}
+}
+
+// TestRunPlanListsFindingsInDocs: the docs plan writes list the check
+// results: no findings, and the exempted AKS local accounts.
+func TestRunPlanListsFindingsInDocs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	io, _, _ := streams()
+	if err := runPlan(&PlanOptions{IO: io, OutDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{filepath.Join("docs", "README.md"), "report.html"} {
+		b, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"No findings.", "enclave-aks-local-accounts", "Waiver: The Azure Machine Learning extension", "Declared exemptions", "Network Watcher should be enabled"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %q", f, want)
+			}
+		}
+		if strings.Contains(string(b), "Not evaluated: this run did not check") {
+			t.Errorf("%s says check did not run", f)
+		}
+	}
+}
+
+// BenchmarkPlan runs plan on the built-in example end to end.
+func BenchmarkPlan(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "out")
+	for b.Loop() {
+		io, _, _ := streams()
+		if err := runPlan(&PlanOptions{IO: io, OutDir: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -17,6 +17,10 @@ const (
 // zoneRedundantSKU matches the plan SKUs that support zone redundancy:
 // Premium v2, v3 and v4 and Isolated v2 (Learn: "Reliability in Azure App
 // Service").
+// premiumPlanSKU matches the Premium plans, which offer end-to-end TLS
+// between front ends and workers.
+var premiumPlanSKU = regexp.MustCompile(`^P\d+m?v[234]$`)
+
 var zoneRedundantSKU = regexp.MustCompile(`^(P\d+m?v[234]|I\d+m?v2)$`)
 
 // buildApps makes a Linux App Service plan and a web app that runs a
@@ -64,6 +68,12 @@ func buildApps(c *ctx) {
 		RegistryIdentity:    true,
 		AlwaysOn:            true,
 		HTTP2:               true,
+		// No SSH into the container through the SCM site
+		// (https://learn.microsoft.com/azure/app-service/configure-linux-open-ssh-session).
+		SSH: false,
+		// TLS from the front ends to the workers too, where the plan
+		// offers it (https://learn.microsoft.com/azure/app-service/overview-tls).
+		EndToEndEncryption: premiumPlanSKU.MatchString(sku),
 	})
 	c.grant(c.acr, "AcrPull", systemIdentity(site))
 	for _, policy := range []string{"ftp", "scm"} {

@@ -99,6 +99,7 @@ func builders() []builder {
 		{"governance", buildGovernance},
 		{"alerts", buildAlerts},
 		{"locks", buildLocks},
+		{"exemptions", buildExemptions},
 	}
 }
 

@@ -42,6 +42,9 @@ func (c *ctx) registry() model.Ref {
 		ZoneRedundant:         len(regionZones(c.doc.Location)) > 0,
 		UntaggedRetentionDays: registryRetentionDays,
 		ExportDisabled:        true,
+		// Only registry-audience tokens: a leaked ARM token cannot pull
+		// or push (https://learn.microsoft.com/azure/container-registry/container-registry-disable-authentication-as-arm).
+		ARMAudienceTokensDisabled: true,
 	})
 	c.privateEndpoint(ref, "registry")
 	c.diagnostics(ref, allLogs, true)
@@ -157,6 +160,9 @@ func (c *ctx) nodePool(k *spec.Kubernetes, subnet model.Ref) model.NodePool {
 		MaxPods:          maxPods,
 		Zones:            regionZones(c.doc.Location),
 		EncryptionAtHost: true,
+		// No SSH into nodes: kubectl debug reaches them through the API
+		// server (https://learn.microsoft.com/azure/aks/manage-ssh-node-access).
+		SSHDisabled: true,
 	}
 }
 

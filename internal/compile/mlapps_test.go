@@ -110,7 +110,7 @@ func TestStorageAccount(t *testing.T) {
 				MinimumTLS:               model.TLS12,
 				HTTPSOnly:                true,
 				DefaultOAuth:             true,
-				InfrastructureEncryption: true,
+				InfrastructureEncryption: true, SASExpiration: sasExpiration,
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("storageAccount(%+v) account mismatch (-want +got):\n%s", tt.opts, diff)
@@ -232,7 +232,7 @@ func checkCluster(t *testing.T, g *model.Graph, k *model.ManagedCluster, wantLoc
 	if k.Network.Plugin != "azure" || k.Network.Outbound != model.OutboundUserDefinedRouting || k.Network.ServiceCIDR.String() != "172.20.0.0/16" {
 		t.Errorf("cluster network = %+v; want Azure CNI, UDR egress, 172.20.0.0/16", k.Network)
 	}
-	wantPool := model.NodePool{Name: "system", Mode: "System", VMSize: "Standard_D4s_v5", OSSKU: "AzureLinux", MinCount: 2, MaxCount: 5, MaxPods: 30, Zones: []string{"1", "2", "3"}, EncryptionAtHost: true}
+	wantPool := model.NodePool{Name: "system", Mode: "System", VMSize: "Standard_D4s_v5", OSSKU: "AzureLinux", MinCount: 2, MaxCount: 5, MaxPods: 30, Zones: []string{"1", "2", "3"}, EncryptionAtHost: true, SSHDisabled: true}
 	gotPool := k.NodePools[0]
 	gotPool.Subnet = model.Ref{}
 	if diff := cmp.Diff(wantPool, gotPool); diff != "" {
@@ -412,6 +412,8 @@ func TestBuildApps(t *testing.T) {
 				Identity: model.Identity{SystemAssigned: true}, HTTPSOnly: true, MinTLS: "1.2", FTPSState: model.FTPSDisabled,
 				PublicNetworkAccess: model.PublicDisabled, RouteAll: true, ImagePullOverVNet: true, Image: appImage,
 				RegistryIdentity: true, AlwaysOn: true, HTTP2: true,
+				// End-to-end TLS needs a Premium plan.
+				EndToEndEncryption: tt.name != "basic sku",
 			}
 			if diff := cmp.Diff(want, site); diff != "" {
 				t.Errorf("web app mismatch (-want +got):\n%s", diff)

@@ -46,6 +46,12 @@ const (
 // namespace), the requested containers, the file service when "file" is an
 // endpoint, a private endpoint per requested sub-resource and diagnostic
 // settings (account metrics; blob and file logs and metrics).
+// sasExpiration caps SAS validity at seven days, the longest a user
+// delegation SAS can have; longer ones are refused (expiration action
+// Block)
+// (https://learn.microsoft.com/azure/storage/common/sas-expiration-policy).
+const sasExpiration = "7.00:00:00"
+
 func (c *ctx) storageAccount(opts storageOptions) model.Ref {
 	sku := opts.SKU
 	if sku == "" {
@@ -63,6 +69,7 @@ func (c *ctx) storageAccount(opts storageOptions) model.Ref {
 		HTTPSOnly:                true,
 		DefaultOAuth:             true,
 		InfrastructureEncryption: true,
+		SASExpiration:            sasExpiration,
 	}
 	if opts.CMK != nil {
 		id := opts.CMK.identity(c)

@@ -56,6 +56,21 @@ func buildSynapse(c *ctx) {
 		Login:    "admins",
 		ObjectID: c.doc.Team.Groups.Admins,
 	})
+	// SQL auditing to Azure Monitor: authentication successes and
+	// failures and every completed batch, delivered through the
+	// workspace's diagnostic settings (SQLSecurityAuditEvents)
+	// (https://learn.microsoft.com/azure/synapse-analytics/sql/audit-sql-pools).
+	c.add(&model.SynapseAuditing{
+		Meta:         model.Meta{Name: w.Name + "/default", Group: w.Group, DependsOn: []model.Ref{ws}},
+		ActionGroups: []string{"SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP", "FAILED_DATABASE_AUTHENTICATION_GROUP", "BATCH_COMPLETED_GROUP"},
+		AzureMonitor: true,
+	})
+	// Defender for SQL threat detection on the SQL pools
+	// (https://learn.microsoft.com/azure/synapse-analytics/security/workspaces-defender-for-sql).
+	c.add(&model.SynapseAlerts{
+		Meta:        model.Meta{Name: w.Name + "/Default", Group: w.Group, DependsOn: []model.Ref{ws}},
+		EmailAdmins: true,
+	})
 	for _, sub := range []string{"Sql", "SqlOnDemand", "Dev"} {
 		c.privateEndpoint(ws, sub)
 	}

@@ -26,6 +26,10 @@ type ContainerRegistry struct {
 	// registry (data exfiltration protection); it requires public network
 	// access to be disabled.
 	ExportDisabled bool
+	// ARMAudienceTokensDisabled makes the registry accept only Entra
+	// tokens issued for the registry's own audience, not Azure Resource
+	// Manager tokens (policies.azureADAuthenticationAsArmPolicy).
+	ARMAudienceTokensDisabled bool
 }
 
 func (*ContainerRegistry) Type() Type { return TypeContainerRegistry }
@@ -65,6 +69,10 @@ type NodePool struct {
 	EncryptionAtHost bool
 	// CriticalAddonsOnly taints the pool so only system pods run on it.
 	CriticalAddonsOnly bool
+	// SSHDisabled turns off the SSH service on the pool's nodes
+	// (securityProfile.sshAccess Disabled); node debugging goes through
+	// kubectl debug instead.
+	SSHDisabled bool
 }
 
 // ManagedCluster is a private AKS cluster. Its control plane runs as a

@@ -200,6 +200,8 @@ func (*DatabricksWorkspace) Type() Type { return TypeDatabricksWorkspace }
 const (
 	TypeSynapseWorkspace  = Type("Microsoft.Synapse/workspaces")
 	TypeSynapseEntraAdmin = Type("Microsoft.Synapse/workspaces/administrators")
+	TypeSynapseAuditing   = Type("Microsoft.Synapse/workspaces/auditingSettings")
+	TypeSynapseAlerts     = Type("Microsoft.Synapse/workspaces/securityAlertPolicies")
 )
 
 // SynapseWorkspace is an Azure Synapse Analytics workspace.
@@ -245,6 +247,29 @@ type SynapseEntraAdmin struct {
 }
 
 func (*SynapseEntraAdmin) Type() Type { return TypeSynapseEntraAdmin }
+
+// SynapseAuditing is the SQL auditing of a workspace's SQL pools; its
+// name is "<workspace>/default". Audit events go to Azure Monitor (the
+// workspace's diagnostic settings) when AzureMonitor is set.
+type SynapseAuditing struct {
+	Meta
+	// ActionGroups are the audited action groups
+	// (SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP, ...).
+	ActionGroups []string
+	AzureMonitor bool
+}
+
+func (*SynapseAuditing) Type() Type { return TypeSynapseAuditing }
+
+// SynapseAlerts switches on Microsoft Defender for SQL's threat
+// detection for a workspace's SQL pools; its name is "<workspace>/Default".
+type SynapseAlerts struct {
+	Meta
+	// EmailAdmins sends alerts to the subscription's administrators too.
+	EmailAdmins bool
+}
+
+func (*SynapseAlerts) Type() Type { return TypeSynapseAlerts }
 
 // Event Hubs types.
 const (

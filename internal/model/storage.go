@@ -74,6 +74,10 @@ type StorageAccount struct {
 	// CMK, when set, encrypts with a customer-managed key instead of
 	// Microsoft-managed keys.
 	CMK *CustomerManagedKey
+	// SASExpiration is the longest validity a SAS should have
+	// ("d.hh:mm:ss", sasPolicy.sasExpirationPeriod); a longer one is
+	// refused. Empty sets no policy.
+	SASExpiration string
 }
 
 func (*StorageAccount) Type() Type { return TypeStorageAccount }

@@ -47,6 +47,11 @@ type WebApp struct {
 	HTTP2            bool
 	RemoteDebugging  bool
 	ClientAffinity   bool
+	// SSH allows SSH sessions into the container through the SCM site.
+	SSH bool
+	// EndToEndEncryption encrypts traffic between App Service's front
+	// ends and the workers running the app with TLS (Premium plans).
+	EndToEndEncryption bool
 }
 
 func (*WebApp) Type() Type { return TypeWebApp }

@@ -36,11 +36,15 @@ func FromCheck(res *check.Result, set *check.Set, version string) *Report {
 		for _, c := range f.Changes {
 			changes = append(changes, c.String())
 		}
-		r.Findings = append(r.Findings, Finding{
+		rf := Finding{
 			RuleID: f.Policy, Kind: string(f.Effect), Severity: severity(f.Effect),
 			Target: f.Resource.String(), TargetID: f.ResourceID,
 			Message: f.Message, Reason: f.Reason, Changes: changes, Pos: f.Origin,
-		})
+		}
+		if e := f.Exemption; e != nil {
+			rf.Suppression = &Suppression{Name: e.Name, Category: string(e.Category), Reason: e.Reason}
+		}
+		r.Findings = append(r.Findings, rf)
 	}
 	for _, u := range res.Unsupported {
 		r.Unsupported = append(r.Unsupported, Note{RuleID: u.Policy, Source: u.Source, Subject: u.Construct, Detail: u.Detail})

@@ -6,24 +6,33 @@ import (
 )
 
 type jsonReport struct {
-	Evaluated   int           `json:"evaluated"`
-	Resources   int           `json:"resources"`
-	Findings    []jsonFinding `json:"findings"`
+	Evaluated int           `json:"evaluated"`
+	Resources int           `json:"resources"`
+	Findings  []jsonFinding `json:"findings"`
+	// Exempted are findings a policy exemption accepts.
+	Exempted    []jsonFinding `json:"exempted,omitempty"`
 	Unsupported []jsonNote    `json:"unsupported"`
 	Errors      []string      `json:"errors,omitempty"`
 }
 
 type jsonFinding struct {
-	Policy      string   `json:"policy"`
-	DisplayName string   `json:"displayName,omitempty"`
-	Resource    string   `json:"resource"`
-	ResourceID  string   `json:"resourceId,omitempty"`
-	Effect      string   `json:"effect"`
-	Severity    Severity `json:"severity"`
-	Message     string   `json:"message"`
-	Reason      []string `json:"reason,omitempty"`
-	Changes     []string `json:"changes,omitempty"`
-	Spec        string   `json:"spec,omitempty"`
+	Policy      string         `json:"policy"`
+	DisplayName string         `json:"displayName,omitempty"`
+	Resource    string         `json:"resource"`
+	ResourceID  string         `json:"resourceId,omitempty"`
+	Effect      string         `json:"effect"`
+	Severity    Severity       `json:"severity"`
+	Message     string         `json:"message"`
+	Reason      []string       `json:"reason,omitempty"`
+	Changes     []string       `json:"changes,omitempty"`
+	Spec        string         `json:"spec,omitempty"`
+	Exemption   *jsonExemption `json:"exemption,omitempty"`
+}
+
+type jsonExemption struct {
+	Name     string `json:"name,omitempty"`
+	Category string `json:"category"`
+	Reason   string `json:"reason"`
 }
 
 type jsonNote struct {
@@ -34,7 +43,8 @@ type jsonNote struct {
 }
 
 // WriteJSON writes {"evaluated":N,"resources":M,"findings":[...],
-// "unsupported":[...]}; each finding has policy, resource, effect and
+// "unsupported":[...]}, and "exempted":[...] for findings a policy
+// exemption accepts (each with its category and reason); each finding has policy, resource, effect and
 // message, plus what decided it and the spec position.
 func WriteJSON(w io.Writer, r *Report) error {
 	out := jsonReport{Evaluated: r.Evaluated, Resources: r.Targets, Findings: []jsonFinding{}, Unsupported: []jsonNote{}, Errors: r.Errors}
@@ -43,6 +53,11 @@ func WriteJSON(w io.Writer, r *Report) error {
 			Severity: f.Severity, Message: f.Message, Reason: f.Reason, Changes: f.Changes, Spec: f.Pos.String()}
 		if ru, ok := r.rule(f.RuleID); ok {
 			jf.DisplayName = ru.Name
+		}
+		if s := f.Suppression; s != nil {
+			jf.Exemption = &jsonExemption{Name: s.Name, Category: s.Category, Reason: s.Reason}
+			out.Exempted = append(out.Exempted, jf)
+			continue
 		}
 		out.Findings = append(out.Findings, jf)
 	}

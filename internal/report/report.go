@@ -46,6 +46,31 @@ type Finding struct {
 	Changes []string
 	// Pos is the place in the user's file the target came from.
 	Pos diag.Pos
+	// Suppression, when set, accepts the finding: it is reported as
+	// exempted and does not fail the run.
+	Suppression *Suppression
+}
+
+// Suppression is why a finding is accepted: a policy exemption.
+type Suppression struct {
+	// Name names the exemption.
+	Name string
+	// Category is Waiver or Mitigated.
+	Category string
+	// Reason is the justification.
+	Reason string
+}
+
+// split returns the findings no suppression accepts, and the others.
+func (r *Report) split() (open, suppressed []Finding) {
+	for _, f := range r.Findings {
+		if f.Suppression != nil {
+			suppressed = append(suppressed, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	return open, suppressed
 }
 
 // Note is something that could not be judged, reported per rule.

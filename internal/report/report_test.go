@@ -29,6 +29,8 @@ func sample() *report.Report {
 				Message: `field publicNetworkAccess is "Enabled"`, Reason: []string{"field type is storage", `field publicNetworkAccess is "Enabled"`}, Pos: diag.Pos{File: "enclave.yaml", Line: 12, Col: 3}},
 			{RuleID: "diag", Kind: "DeployIfNotExists", Severity: report.Info, Target: "rg-data:Microsoft.KeyVault/vaults/kv1",
 				Message: "no related Microsoft.Insights/diagnosticSettings exists", Changes: []string{"deploy Microsoft.Insights/diagnosticSettings"}},
+			{RuleID: "pna", Kind: "Audit", Severity: report.Warning, Target: "rg-data:Microsoft.Storage/storageAccounts/st2",
+				Message: `field publicNetworkAccess is "Enabled"`, Suppression: &report.Suppression{Name: "pex-st2", Category: "Mitigated", Reason: "reached only through the firewall"}},
 		},
 		Unsupported: []report.Note{{RuleID: "k8s", Source: "defs/k8s.json", Subject: "mode Microsoft.Kubernetes.Data", Detail: "in-cluster objects"}},
 	}
@@ -181,6 +183,20 @@ func ValidateSARIF(data []byte) []string {
 			case "none", "note", "warning", "error":
 			default:
 				bad("result %d level %v", i, m["level"])
+			}
+			sups, _ := m["suppressions"].([]any)
+			for _, sp := range sups {
+				sm, _ := sp.(map[string]any)
+				switch sm["kind"] {
+				case "inSource", "external":
+				default:
+					bad("result %d suppression kind %v; want inSource or external", i, sm["kind"])
+				}
+				switch sm["status"] {
+				case nil, "accepted", "underReview", "rejected":
+				default:
+					bad("result %d suppression status %v", i, sm["status"])
+				}
 			}
 			locs, _ := m["locations"].([]any)
 			for _, l := range locs {

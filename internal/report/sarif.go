@@ -64,12 +64,23 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID     string          `json:"ruleId"`
-	RuleIndex  int             `json:"ruleIndex"`
-	Level      string          `json:"level"`
-	Message    sarifText       `json:"message"`
-	Locations  []sarifLocation `json:"locations,omitempty"`
-	Properties map[string]any  `json:"properties,omitempty"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+	// Suppressions mark a result a policy exemption accepts.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   map[string]any     `json:"properties,omitempty"`
+}
+
+// sarifSuppression is SARIF's suppression object (§3.35): kind external,
+// as the exemption lives outside the analysed artefact, status accepted.
+type sarifSuppression struct {
+	Kind          string         `json:"kind"`
+	Status        string         `json:"status"`
+	Justification string         `json:"justification,omitempty"`
+	Properties    map[string]any `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -163,6 +174,13 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			props["changes"] = f.Changes
 		}
 		res.Properties = props
+		if s := f.Suppression; s != nil {
+			sp := map[string]any{"category": s.Category}
+			if s.Name != "" {
+				sp["exemption"] = s.Name
+			}
+			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: s.Category + ": " + s.Reason, Properties: sp}}
+		}
 		run.Results = append(run.Results, res)
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(r.Errors) == 0}

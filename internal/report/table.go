@@ -11,7 +11,8 @@ import (
 // judged and a summary line.
 func WriteTable(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
-	for _, f := range r.Findings {
+	open, suppressed := r.split()
+	for _, f := range open {
 		title := f.RuleID
 		if ru, ok := r.rule(f.RuleID); ok && ru.Name != "" {
 			title = fmt.Sprintf("%s (%s)", ru.Name, f.RuleID)
@@ -24,6 +25,14 @@ func WriteTable(w io.Writer, r *Report) error {
 		}
 		if !f.Pos.IsZero() {
 			ew.printf("  spec:     %s\n", f.Pos)
+		}
+		ew.printf("\n")
+	}
+	if len(suppressed) > 0 {
+		ew.printf("Exempted:\n")
+		for _, f := range suppressed {
+			ew.printf("  %-17s %s on %s\n", f.Kind, f.RuleID, f.Target)
+			ew.printf("    %s: %s\n", f.Suppression.Category, f.Suppression.Reason)
 		}
 		ew.printf("\n")
 	}
@@ -42,7 +51,7 @@ func WriteTable(w io.Writer, r *Report) error {
 		ew.printf("error: %s\n", e)
 	}
 	counts := map[Severity]int{}
-	for _, f := range r.Findings {
+	for _, f := range open {
 		counts[f.Severity]++
 	}
 	var parts []string
@@ -56,9 +65,12 @@ func WriteTable(w io.Writer, r *Report) error {
 	}
 	summary := "no findings"
 	if len(parts) > 0 {
-		summary = fmt.Sprintf("%d findings (%s)", len(r.Findings), strings.Join(parts, ", "))
+		summary = fmt.Sprintf("%d findings (%s)", len(open), strings.Join(parts, ", "))
 	}
 	ew.printf("%s from %d policies over %d resources", summary, r.Evaluated, r.Targets)
+	if len(suppressed) > 0 {
+		ew.printf("; %d exempted", len(suppressed))
+	}
 	if len(r.Unsupported) > 0 {
 		ew.printf("; %d unsupported", countRules(r.Unsupported))
 	}

@@ -290,6 +290,37 @@ type Governance struct {
 	SecurityContact     string   `yaml:"securityContact,omitempty" json:"securityContact,omitempty" jsonschema:"format=email"`
 	// Defender lists Defender for Cloud plans; empty means the recommended set.
 	Defender []string `yaml:"defender,omitempty" json:"defender,omitempty"`
+	// Exemptions accept policy findings the environment cannot or need not
+	// fix, each with its reason; enclave check lists them as exempted and
+	// the deployment carries them as policy exemptions where the policy is
+	// assigned.
+	Exemptions []PolicyExemption `yaml:"exemptions,omitempty" json:"exemptions,omitempty" jsonschema:"description=Policy findings accepted with a reason: listed as exempted by enclave check and deployed as policy exemptions where the policy is assigned"`
+}
+
+// ExemptionCategory says why a finding is accepted, in Azure Policy's
+// terms.
+type ExemptionCategory string
+
+const (
+	// ExemptionWaiver accepts the non-compliance.
+	ExemptionWaiver ExemptionCategory = "Waiver"
+	// ExemptionMitigated says the policy's intent is met another way.
+	ExemptionMitigated ExemptionCategory = "Mitigated"
+)
+
+// PolicyExemption accepts the findings of one policy on the resources a
+// selector picks.
+type PolicyExemption struct {
+	// Policy is the definition's name (a built-in's GUID, an enclave
+	// baseline name such as enclave-aks-local-accounts) or its display name.
+	Policy string `yaml:"policy" json:"policy" jsonschema:"description=Name of the exempted policy definition (a built-in's GUID or an enclave-... baseline name) or its display name"`
+	// Resource selects the exempted resources: a resource type
+	// (Microsoft.Web/sites), or a glob over <type>/<name>
+	// (Microsoft.Storage/storageAccounts/stkodatalake*); empty means every
+	// resource the policy judges.
+	Resource string            `yaml:"resource,omitempty" json:"resource,omitempty" jsonschema:"description=Selects the exempted resources: a resource type (Microsoft.Web/sites) or a glob over <type>/<name> (Microsoft.Storage/storageAccounts/st*); every resource when omitted"`
+	Category ExemptionCategory `yaml:"category" json:"category" jsonschema:"enum=Waiver,enum=Mitigated,description=Waiver accepts the risk; Mitigated says the intent is met another way"`
+	Reason   string            `yaml:"reason" json:"reason" jsonschema:"description=Why the finding is accepted; shown by enclave check\\, in the docs and in Azure"`
 }
 
 // Budget is a monthly cost budget with alert thresholds.

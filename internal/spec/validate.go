@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -373,6 +374,34 @@ func (v *validator) governance() {
 	}
 	if b := g.Budget; b != nil {
 		v.emails("governance.budget.contacts", b.Contacts)
+	}
+	v.exemptions(g.Exemptions)
+}
+
+// exemptions checks each policy exemption: a selector that parses, a
+// reason worth the name and no policy exempted twice on one selector.
+func (v *validator) exemptions(es []PolicyExemption) {
+	seen := map[string]int{}
+	for i, e := range es {
+		at := fmt.Sprintf("governance.exemptions[%d]", i)
+		if strings.TrimSpace(e.Policy) == "" && v.has(at+".policy") {
+			v.errorf(at+".policy", "name the policy definition (its name or display name)", "%s.policy: is empty", at)
+		}
+		if e.Resource != "" {
+			if _, err := path.Match(strings.ToLower(e.Resource), ""); err != nil {
+				v.errorf(at+".resource", "write a resource type, or a glob such as Microsoft.Storage/storageAccounts/st*", "%s.resource: %q is not a valid glob", at, e.Resource)
+			} else if !strings.Contains(e.Resource, "/") {
+				v.errorf(at+".resource", "start with the resource type, such as Microsoft.Web/sites", "%s.resource: %q names no resource type", at, e.Resource)
+			}
+		}
+		if v.has(at+".reason") && len(strings.Fields(e.Reason)) < 4 {
+			v.errorf(at+".reason", "say why the finding is acceptable or how its intent is met; reviewers and Azure show this text", "%s.reason: too short to justify an exemption", at)
+		}
+		key := strings.ToLower(e.Policy) + "|" + strings.ToLower(e.Resource)
+		if j, dup := seen[key]; dup {
+			v.errorf(at, fmt.Sprintf("merge it with governance.exemptions[%d]", j), "%s: exempts the same policy and resources as governance.exemptions[%d]", at, j)
+		}
+		seen[key] = i
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/enclave-dev/enclave/internal/check"
 	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/model"
@@ -732,5 +734,33 @@ func TestEachDefinitionCatchesItsBreak(t *testing.T) {
 		if !tested[d.Name] {
 			t.Errorf("%s has no break test", d.Name)
 		}
+	}
+}
+
+// TestDefaultAliasesMatchAzure evaluates the baseline over the example with
+// enclave's own alias table (what enclave check uses) and with Azure's
+// dump: the findings must be the same, so the product reports no finding
+// Azure would not.
+func TestDefaultAliasesMatchAzure(t *testing.T) {
+	f := fixture(t)
+	azure, defs := baselineSet(t, f.g)
+	params := assignmentParams(t, f.g)
+	own := check.NewSet(check.DefaultAliases())
+	for _, d := range defs {
+		if err := own.Add(d, params[d.Name]); err != nil {
+			t.Fatalf("Add(%s) error: %v", d.Name, err)
+		}
+	}
+	key := func(r *check.Result) []string {
+		var out []string
+		for _, fd := range r.Findings {
+			out = append(out, fmt.Sprintf("%s|%s|%s", fd.Policy, fd.Resource, fd.Effect))
+		}
+		return out
+	}
+	want := key(evaluate(t, azure, f.resources))
+	got := key(evaluate(t, own, f.resources))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings with DefaultAliases() differ from Azure's aliases (-azure +default):\n%s", diff)
 	}
 }

@@ -24,6 +24,7 @@ type registryNetworkRule struct {
 type registryPolicies struct {
 	RetentionPolicy registryRetention `json:"retentionPolicy"`
 	ExportPolicy    registryStatus    `json:"exportPolicy"`
+	ARMAudience     *registryStatus   `json:"azureADAuthenticationAsArmPolicy,omitempty"`
 }
 
 type registryRetention struct {
@@ -83,23 +84,28 @@ type clusterNetwork struct {
 }
 
 type agentPool struct {
-	Name                   string       `json:"name"`
-	Mode                   string       `json:"mode"`
-	Type                   string       `json:"type"`
-	OSType                 string       `json:"osType"`
-	OSSKU                  string       `json:"osSKU,omitempty"`
-	VMSize                 string       `json:"vmSize"`
-	Count                  int          `json:"count"`
-	EnableAutoScaling      bool         `json:"enableAutoScaling"`
-	MinCount               int          `json:"minCount,omitempty"`
-	MaxCount               int          `json:"maxCount,omitempty"`
-	MaxPods                int          `json:"maxPods,omitempty"`
-	VnetSubnetID           string       `json:"vnetSubnetID"`
-	AvailabilityZones      []string     `json:"availabilityZones,omitempty"`
-	EnableNodePublicIP     bool         `json:"enableNodePublicIP"`
-	EnableEncryptionAtHost bool         `json:"enableEncryptionAtHost"`
-	NodeTaints             []string     `json:"nodeTaints,omitempty"`
-	UpgradeSettings        poolUpgrades `json:"upgradeSettings"`
+	Name                   string        `json:"name"`
+	Mode                   string        `json:"mode"`
+	Type                   string        `json:"type"`
+	OSType                 string        `json:"osType"`
+	OSSKU                  string        `json:"osSKU,omitempty"`
+	VMSize                 string        `json:"vmSize"`
+	Count                  int           `json:"count"`
+	EnableAutoScaling      bool          `json:"enableAutoScaling"`
+	MinCount               int           `json:"minCount,omitempty"`
+	MaxCount               int           `json:"maxCount,omitempty"`
+	MaxPods                int           `json:"maxPods,omitempty"`
+	VnetSubnetID           string        `json:"vnetSubnetID"`
+	AvailabilityZones      []string      `json:"availabilityZones,omitempty"`
+	EnableNodePublicIP     bool          `json:"enableNodePublicIP"`
+	EnableEncryptionAtHost bool          `json:"enableEncryptionAtHost"`
+	NodeTaints             []string      `json:"nodeTaints,omitempty"`
+	UpgradeSettings        poolUpgrades  `json:"upgradeSettings"`
+	SecurityProfile        *poolSecurity `json:"securityProfile,omitempty"`
+}
+
+type poolSecurity struct {
+	SSHAccess string `json:"sshAccess"`
 }
 
 type poolUpgrades struct {
@@ -180,6 +186,9 @@ func containerKinds() table {
 				RetentionPolicy: registryRetention{Days: r.UntaggedRetentionDays, Status: enabledLower(r.UntaggedRetentionDays > 0)},
 				ExportPolicy:    registryStatus{Status: enabledLower(!r.ExportDisabled)},
 			},
+		}
+		if r.ARMAudienceTokensDisabled {
+			p.Policies.ARMAudience = &registryStatus{Status: enabledLower(false)}
 		}
 		return Body{SKU: SKU{Name: r.SKU}, Properties: p}, nil
 	}))
@@ -283,6 +292,9 @@ func nodePool(x *Ctx, np model.NodePool) agentPool {
 	}
 	if a.EnableAutoScaling {
 		a.MinCount, a.MaxCount = np.MinCount, np.MaxCount
+	}
+	if np.SSHDisabled {
+		a.SecurityProfile = &poolSecurity{SSHAccess: "Disabled"}
 	}
 	if np.CriticalAddonsOnly {
 		a.NodeTaints = []string{"CriticalAddonsOnly=true:NoSchedule"}

@@ -187,6 +187,8 @@ func TestDataKindsAPIVersions(t *testing.T) {
 		model.TypeDatabricksWorkspace:        databricksAPI,
 		model.TypeSynapseWorkspace:           synapseAPI,
 		model.TypeSynapseEntraAdmin:          synapseAPI,
+		model.TypeSynapseAuditing:            synapseAPI,
+		model.TypeSynapseAlerts:              synapseAPI,
 		model.TypeEventHubNamespace:          eventHubAPI,
 		model.TypeEventHub:                   eventHubAPI,
 		model.TypeEventHubConsumerGroup:      eventHubAPI,

@@ -19,6 +19,12 @@ type storageProps struct {
 	NetworkAcls                  storageNetworkRules `json:"networkAcls"`
 	PublicNetworkAccess          string              `json:"publicNetworkAccess"`
 	SupportsHTTPSTrafficOnly     bool                `json:"supportsHttpsTrafficOnly"`
+	SASPolicy                    *storageSASPolicy   `json:"sasPolicy,omitempty"`
+}
+
+type storageSASPolicy struct {
+	SASExpirationPeriod string `json:"sasExpirationPeriod"`
+	ExpirationAction    string `json:"expirationAction"`
 }
 
 type storageNetworkRules struct {
@@ -138,6 +144,9 @@ func storageAccount(x *Ctx, r *model.StorageAccount) (Body, error) {
 	}
 	if r.CopyScopePrivateLink {
 		p.AllowedCopyScope = "PrivateLink"
+	}
+	if r.SASExpiration != "" {
+		p.SASPolicy = &storageSASPolicy{SASExpirationPeriod: r.SASExpiration, ExpirationAction: "Block"}
 	}
 	return Body{Kind: "StorageV2", SKU: SKU{Name: string(r.SKU)}, Identity: x.Identity(r.Identity), Properties: p}, nil
 }

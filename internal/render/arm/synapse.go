@@ -83,6 +83,16 @@ func addSynapseKinds(t table) {
 		}
 		return Body{Identity: x.Identity(r.Identity), Properties: p}, nil
 	}))
+	t.add(kind(synapseAPI, func(x *Ctx, r *model.SynapseAuditing) (Body, error) {
+		return Body{Properties: synapseAuditingProps{
+			State:                       enabled(true),
+			AuditActionsAndGroups:       r.ActionGroups,
+			IsAzureMonitorTargetEnabled: r.AzureMonitor,
+		}}, nil
+	}))
+	t.add(kind(synapseAPI, func(x *Ctx, r *model.SynapseAlerts) (Body, error) {
+		return Body{Properties: synapseAlertProps{State: enabled(true), EmailAccountAdmins: r.EmailAdmins}}, nil
+	}))
 	t.add(kind(synapseAPI, func(x *Ctx, r *model.SynapseEntraAdmin) (Body, error) {
 		return Body{Properties: synapseAdminProps{
 			AdministratorType: "ActiveDirectory",
@@ -91,4 +101,18 @@ func addSynapseKinds(t table) {
 			TenantID:          "[subscription().tenantId]",
 		}}, nil
 	}))
+}
+
+type synapseAuditingProps struct {
+	State                       string   `json:"state"`
+	AuditActionsAndGroups       []string `json:"auditActionsAndGroups"`
+	IsAzureMonitorTargetEnabled bool     `json:"isAzureMonitorTargetEnabled"`
+	// StorageEndpoint is empty: no storage account target, as Azure
+	// reports it for Azure Monitor-only auditing.
+	StorageEndpoint string `json:"storageEndpoint"`
+}
+
+type synapseAlertProps struct {
+	State              string `json:"state"`
+	EmailAccountAdmins bool   `json:"emailAccountAdmins"`
 }

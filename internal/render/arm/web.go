@@ -16,12 +16,15 @@ type siteProps struct {
 	HTTPSOnly              bool            `json:"httpsOnly"`
 	PublicNetworkAccess    string          `json:"publicNetworkAccess"`
 	ClientAffinityEnabled  bool            `json:"clientAffinityEnabled"`
+	SSHEnabled             bool            `json:"sshEnabled"`
+	EndToEndEncryption     bool            `json:"endToEndEncryptionEnabled"`
 	VirtualNetworkSubnetID string          `json:"virtualNetworkSubnetId,omitempty"`
 	OutboundVnetRouting    *outboundRoutes `json:"outboundVnetRouting,omitempty"`
 	SiteConfig             siteConfig      `json:"siteConfig"`
 }
 
 type outboundRoutes struct {
+	AllTraffic         bool `json:"allTraffic"`
 	ApplicationTraffic bool `json:"applicationTraffic"`
 	ImagePullTraffic   bool `json:"imagePullTraffic"`
 }
@@ -68,6 +71,8 @@ func webApp(x *Ctx, r *model.WebApp) (Body, error) {
 		HTTPSOnly:             r.HTTPSOnly,
 		PublicNetworkAccess:   string(r.PublicNetworkAccess),
 		ClientAffinityEnabled: r.ClientAffinity,
+		SSHEnabled:            r.SSH,
+		EndToEndEncryption:    r.EndToEndEncryption,
 		SiteConfig: siteConfig{
 			AcrUseManagedIdentityCreds: r.RegistryIdentity,
 			MinTLSVersion:              r.MinTLS,
@@ -80,7 +85,9 @@ func webApp(x *Ctx, r *model.WebApp) (Body, error) {
 	}
 	if !r.Subnet.IsZero() {
 		p.VirtualNetworkSubnetID = x.ID(r.Subnet)
-		p.OutboundVnetRouting = &outboundRoutes{ApplicationTraffic: r.RouteAll, ImagePullTraffic: r.ImagePullOverVNet}
+		// allTraffic also sends content share and backup traffic through
+		// the VNet (https://learn.microsoft.com/azure/app-service/configure-vnet-integration-routing).
+		p.OutboundVnetRouting = &outboundRoutes{AllTraffic: r.RouteAll, ApplicationTraffic: r.RouteAll, ImagePullTraffic: r.ImagePullOverVNet}
 	}
 	if !r.Registry.IsZero() {
 		// The login server is the registry name plus the cloud's suffix,

@@ -34,6 +34,21 @@ type Finding struct {
 	Resource string
 	Effect   string
 	Message  string
+	// Exemption is set when a policy exemption accepts the finding:
+	// "<category>: <reason>".
+	Exemption string
+}
+
+// splitFindings returns the findings no exemption accepts, and the others.
+func splitFindings(fs []Finding) (open, exempted []Finding) {
+	for _, f := range fs {
+		if f.Exemption != "" {
+			exempted = append(exempted, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	return open, exempted
 }
 
 // Results are what reach and check found. A nil slice means the analysis
@@ -42,6 +57,15 @@ type Finding struct {
 type Results struct {
 	Intents  []IntentResult
 	Findings []Finding
+	// Exemptions are the spec's declared policy exemptions
+	// (governance.exemptions), listed whether or not this run evaluated
+	// the policies they name.
+	Exemptions []Exemption
+}
+
+// Exemption is one declared policy exemption.
+type Exemption struct {
+	Policy, Resources, Category, Reason string
 }
 
 // Input is what the docs are rendered from.

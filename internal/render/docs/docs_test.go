@@ -252,6 +252,42 @@ func TestResultsShown(t *testing.T) {
 	}
 }
 
+// TestFindingsShown: open findings are listed; exempted ones separately,
+// with the exemption; with only exempted ones the docs still say "No
+// findings.".
+func TestFindingsShown(t *testing.T) {
+	in := exampleInput(t)
+	in.Results = Results{Findings: []Finding{
+		{Policy: "enclave-storage-tls", Resource: "rg-data:Microsoft.Storage/storageAccounts/st1", Effect: "Deny", Message: "minimumTlsVersion is TLS1_0"},
+		{Policy: "enclave-aks-local-accounts", Resource: "rg-ml:Microsoft.ContainerService/managedClusters/aks", Effect: "Audit", Message: "disableLocalAccounts is false", Exemption: "Waiver: Azure Machine Learning needs them"},
+	}}
+	readme := string(README(in))
+	html, err := Report(in, []byte("<svg></svg>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| enclave-storage-tls | rg-data:Microsoft.Storage/storageAccounts/st1 | Deny | minimumTlsVersion is TLS1_0 |",
+		"| enclave-aks-local-accounts | rg-ml:Microsoft.ContainerService/managedClusters/aks | Audit | Waiver: Azure Machine Learning needs them |"} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README lacks %q", want)
+		}
+	}
+	if strings.Contains(readme, "No findings.") || !strings.Contains(string(html), "<td>Waiver: Azure Machine Learning needs them</td>") {
+		t.Errorf("README or report.html misreport findings:\n%s", readme)
+	}
+	in.Results.Exemptions = []Exemption{{Policy: "Geo-redundant storage should be enabled", Resources: "Microsoft.Storage/storageAccounts", Category: "Waiver", Reason: "zone-redundant is enough"}}
+	if readme := string(README(in)); !strings.Contains(readme, "| Geo-redundant storage should be enabled | Microsoft.Storage/storageAccounts | Waiver | zone-redundant is enough |") {
+		t.Errorf("README lacks the declared exemption")
+	}
+	if html, err := Report(in, []byte("<svg></svg>")); err != nil || !strings.Contains(string(html), "<td>zone-redundant is enough</td>") {
+		t.Errorf("report.html lacks the declared exemption (%v)", err)
+	}
+	in.Results.Findings = in.Results.Findings[1:]
+	if readme := string(README(in)); !strings.Contains(readme, "No findings.") || !strings.Contains(readme, "Waiver: Azure Machine Learning needs them") {
+		t.Errorf("README with only exempted findings lacks \"No findings.\" or the exemption")
+	}
+}
+
 func TestNetworkRunbookForwardsEveryZone(t *testing.T) {
 	in := exampleInput(t)
 	var nw string

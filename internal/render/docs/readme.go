@@ -497,15 +497,32 @@ func checkSection(m *md, r Results) {
 		m.p("Not evaluated: this run did not check the model against the policy rules. `enclave check` evaluates them before deployment.")
 		return
 	}
-	if len(r.Findings) == 0 {
+	open, exempted := splitFindings(r.Findings)
+	if len(open) == 0 {
 		m.p("No findings.")
-		return
+	} else {
+		var rows [][]string
+		for _, f := range open {
+			rows = append(rows, []string{f.Policy, f.Resource, f.Effect, f.Message})
+		}
+		m.table([]string{"policy", "resource", "effect", "message"}, rows)
 	}
-	var rows [][]string
-	for _, f := range r.Findings {
-		rows = append(rows, []string{f.Policy, f.Resource, f.Effect, f.Message})
+	if len(exempted) > 0 {
+		m.p("Exempted: findings a policy exemption accepts, with its category and reason.")
+		var rows [][]string
+		for _, f := range exempted {
+			rows = append(rows, []string{f.Policy, f.Resource, f.Effect, f.Exemption})
+		}
+		m.table([]string{"policy", "resource", "effect", "exemption"}, rows)
 	}
-	m.table([]string{"policy", "resource", "effect", "message"}, rows)
+	if len(r.Exemptions) > 0 {
+		m.p("Declared exemptions (`governance.exemptions`), including those for Azure's built-in definitions that `enclave check --policy-dir` evaluates:")
+		var rows [][]string
+		for _, e := range r.Exemptions {
+			rows = append(rows, []string{e.Policy, e.Resources, e.Category, e.Reason})
+		}
+		m.table([]string{"policy", "resources", "category", "reason"}, rows)
+	}
 }
 
 func costSection(m *md, in Input) {

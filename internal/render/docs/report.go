@@ -19,7 +19,8 @@ type reportView struct {
 	Diagram                template.HTML
 	Intents                []IntentResult
 	IntentsRun             bool
-	Findings               []Finding
+	Findings, Exempted     []Finding
+	Exemptions             []Exemption
 	FindingsRun            bool
 	Cost                   *cost.Report
 }
@@ -36,7 +37,9 @@ func Report(in Input, svg []byte) ([]byte, error) {
 	g := newView(in.Graph)
 	v := reportView{Name: g.Name, Location: g.Location, Source: in.Source, Resources: g.Len(),
 		Diagram: template.HTML(inlineSVG(svg)), Intents: in.Results.Intents, IntentsRun: in.Results.Intents != nil,
-		Findings: in.Results.Findings, FindingsRun: in.Results.Findings != nil, Cost: in.Cost}
+		FindingsRun: in.Results.Findings != nil, Cost: in.Cost}
+	v.Findings, v.Exempted = splitFindings(in.Results.Findings)
+	v.Exemptions = in.Results.Exemptions
 	counts := map[string]int{}
 	for _, r := range g.rs {
 		counts[r.Base().Group]++
@@ -124,6 +127,16 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 {{range .Findings}}<tr><td>{{.Policy}}</td><td>{{.Resource}}</td><td>{{.Effect}}</td><td>{{.Message}}</td></tr>
 {{end}}</table>
 {{else}}<p class="ok">No findings.</p>
+{{end}}{{if .Exempted}}<p>Exempted: findings a policy exemption accepts.</p>
+<table>
+<tr><th>policy</th><th>resource</th><th>effect</th><th>exemption</th></tr>
+{{range .Exempted}}<tr><td>{{.Policy}}</td><td>{{.Resource}}</td><td>{{.Effect}}</td><td>{{.Exemption}}</td></tr>
+{{end}}</table>
+{{end}}{{if .Exemptions}}<p>Declared exemptions (governance.exemptions).</p>
+<table>
+<tr><th>policy</th><th>resources</th><th>category</th><th>reason</th></tr>
+{{range .Exemptions}}<tr><td>{{.Policy}}</td><td>{{.Resources}}</td><td>{{.Category}}</td><td>{{.Reason}}</td></tr>
+{{end}}</table>
 {{end}}{{else}}<p class="muted">Not evaluated: this run did not check the policy rules.</p>
 {{end}}
 {{with .Cost}}<h2 id="cost">Monthly cost</h2>
