@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -27,6 +28,14 @@ func dataKinds() table {
 		b.Set("login", String(r.Login))
 		b.Set("object_id", String(r.ObjectID))
 		b.Set("tenant_id", x.tenantID())
+		return nil
+	}))
+	t.add(kind(synapseAuditing))
+	t.add(kind(func(x *Ctx, r *model.SynapseAlerts) error {
+		b := x.Resource("azurerm_synapse_workspace_security_alert_policy", x.Address())
+		b.Set("synapse_workspace_id", x.ID(x.Address().Parent().Ref()))
+		b.Set("policy_state", String("Enabled"))
+		b.Set("email_account_admins_enabled", Bool(r.EmailAdmins))
 		return nil
 	}))
 	t.add(kind(eventHubNamespace))
@@ -313,5 +322,23 @@ func streamAnalyticsOutput(x *Ctx, r *model.StreamAnalyticsOutput) error {
 	s.Set("type", String("Json"))
 	s.Set("encoding", String("UTF8"))
 	s.Set("format", String("LineSeparated"))
+	return nil
+}
+
+// synapseDefaultAuditGroups are the action groups Azure audits when none are
+// named, which is all azurerm_synapse_workspace_extended_auditing_policy
+// can express.
+var synapseDefaultAuditGroups = []string{"SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP", "FAILED_DATABASE_AUTHENTICATION_GROUP", "BATCH_COMPLETED_GROUP"}
+
+// synapseAuditing sends SQL audit events to Azure Monitor. The provider
+// cannot choose action groups, so any other set than Azure's default is an
+// error rather than a silently different rendering.
+func synapseAuditing(x *Ctx, r *model.SynapseAuditing) error {
+	if !slices.Equal(slices.Sorted(slices.Values(r.ActionGroups)), slices.Sorted(slices.Values(synapseDefaultAuditGroups))) {
+		return fmt.Errorf("%s: azurerm audits only Azure's default action groups %v, not %v", r.Name, synapseDefaultAuditGroups, r.ActionGroups)
+	}
+	b := x.Resource("azurerm_synapse_workspace_extended_auditing_policy", x.Address())
+	b.Set("synapse_workspace_id", x.ID(x.Address().Parent().Ref()))
+	b.Set("log_monitoring_enabled", Bool(r.AzureMonitor))
 	return nil
 }

@@ -337,6 +337,26 @@ func servicesSecurity() []securityPair {
 			},
 		},
 		{
+			Kind: model.TypeSynapseAuditing, Setting: "SQL auditing to Azure Monitor",
+			ARM: func(r armJSON) any {
+				return fmt.Sprintf("on=%v monitor=%v", r.Get("properties.state") == "Enabled", r.Get("properties.isAzureMonitorTargetEnabled"))
+			},
+			TF: func(bs tfBlocks) any {
+				a := bs.One("azurerm_synapse_workspace_extended_auditing_policy")
+				return fmt.Sprintf("on=%v monitor=%v", true, a.Attr("log_monitoring_enabled"))
+			},
+		},
+		{
+			Kind: model.TypeSynapseAlerts, Setting: "Defender for SQL threat detection",
+			ARM: func(r armJSON) any {
+				return fmt.Sprintf("state=%v admins=%v", r.Get("properties.state"), r.Get("properties.emailAccountAdmins"))
+			},
+			TF: func(bs tfBlocks) any {
+				a := bs.One("azurerm_synapse_workspace_security_alert_policy")
+				return fmt.Sprintf("state=%v admins=%v", a.Attr("policy_state"), a.Attr("email_account_admins_enabled"))
+			},
+		},
+		{
 			Kind: model.TypeEventHubNamespace, Setting: "local auth, TLS, public access",
 			ARM: func(r armJSON) any {
 				return fmt.Sprintf("localauth-off=%v tls=%v public=%v", r.Get("properties.disableLocalAuth"), r.Get("properties.minimumTlsVersion"), on(r.Get("properties.publicNetworkAccess")))

@@ -843,6 +843,17 @@ resource "azurerm_synapse_workspace_aad_admin" "szovt_activedirectory" {
   tenant_id            = data.azurerm_client_config.current.tenant_id
 }
 
+resource "azurerm_synapse_workspace_extended_auditing_policy" "szovt_default" {
+  synapse_workspace_id   = azurerm_synapse_workspace.szovt.id
+  log_monitoring_enabled = true
+}
+
+resource "azurerm_synapse_workspace_security_alert_policy" "szovt_default" {
+  synapse_workspace_id         = azurerm_synapse_workspace.szovt.id
+  policy_state                 = "Enabled"
+  email_account_admins_enabled = true
+}
+
 resource "azurerm_user_assigned_identity" "cmk" {
   name                = "id-kodata-cmk"
   resource_group_name = azurerm_resource_group.ops.name
