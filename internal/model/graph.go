@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Graph is an environment: its resources, the references between them and
@@ -201,6 +202,9 @@ func Refs(r Resource) []Ref {
 }
 
 func collectRefs(v reflect.Value, out *[]Ref) {
+	if !mayHoldRefs(v.Type()) {
+		return
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
@@ -219,9 +223,6 @@ func collectRefs(v reflect.Value, out *[]Ref) {
 			}
 		}
 	case reflect.Slice, reflect.Array:
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			return // bytes (JSON documents) hold no references
-		}
 		for i := 0; i < v.Len(); i++ {
 			collectRefs(v.Index(i), out)
 		}
@@ -232,4 +233,39 @@ func collectRefs(v reflect.Value, out *[]Ref) {
 			collectRefs(v.MapIndex(k), out)
 		}
 	}
+}
+
+// holdsRefs caches, per type, whether a value of it can contain a Ref, so
+// the walk skips strings, numbers, prefixes and byte documents at once.
+var holdsRefs sync.Map // reflect.Type -> bool
+
+func mayHoldRefs(t reflect.Type) bool {
+	if v, ok := holdsRefs.Load(t); ok {
+		return v.(bool)
+	}
+	holdsRefs.Store(t, true) // provisional, for recursive types
+	got := computeHoldsRefs(t)
+	holdsRefs.Store(t, got)
+	return got
+}
+
+func computeHoldsRefs(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return mayHoldRefs(t.Elem())
+	case reflect.Map:
+		return mayHoldRefs(t.Elem())
+	case reflect.Struct:
+		if t == refType {
+			return true
+		}
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && mayHoldRefs(f.Type) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -3,9 +3,12 @@ package arm
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/enclave-dev/enclave/internal/model"
 )
@@ -212,7 +215,7 @@ func (rd *Renderer) Render(g *model.Graph) (Output, error) {
 		top.Parameters = nil
 	}
 
-	tpl, err := encode(top)
+	tpl, err := encodeTemplate(top)
 	if err != nil {
 		return Output{}, err
 	}
@@ -388,6 +391,61 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// encodeTemplate encodes t as encode would, but its resources (the nested
+// deployments hold nearly all of the bytes) are encoded in parallel and
+// spliced in, one per core.
+func encodeTemplate(t Template) ([]byte, error) {
+	resources := t.Resources
+	t.Resources = nil
+	head, err := encode(t)
+	if err != nil {
+		return nil, err
+	}
+	const slot = "\n  \"resources\": null"
+	i := bytes.Index(head, []byte(slot))
+	if i < 0 {
+		return nil, fmt.Errorf("template encoding has no resources slot")
+	}
+	parts := make([][]byte, len(resources))
+	errs := make([]error, len(resources))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k := range resources {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("    ", "  ")
+			errs[k] = enc.Encode(resources[k])
+			parts[k] = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(len(head) + 64*len(resources))
+	out.Write(head[:i])
+	out.WriteString("\n  \"resources\": [")
+	for k, p := range parts {
+		if k > 0 {
+			out.WriteByte(',')
+		}
+		out.WriteString("\n    ")
+		out.Write(p)
+	}
+	if len(parts) > 0 {
+		out.WriteString("\n  ")
+	}
+	out.WriteByte(']')
+	out.Write(head[i+len(slot):])
+	return out.Bytes(), nil
 }
 
 func encode(v any) ([]byte, error) {
