@@ -8,10 +8,13 @@ import (
 
 // buildMonitoring creates the Log Analytics workspace every diagnostic
 // setting sends to and the action group every alert notifies.
+// defaultRetentionDays is how long Log Analytics keeps data by default.
+const defaultRetentionDays = 90
+
 func buildMonitoring(c *ctx) {
 	retention := c.doc.Monitoring.RetentionDays
 	if retention == 0 {
-		retention = 90
+		retention = defaultRetentionDays
 	}
 	c.law = c.add(&model.LogAnalyticsWorkspace{
 		Meta:              model.Meta{Name: c.names.Name("log"), Group: c.rg(RGOps)},

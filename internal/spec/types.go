@@ -48,7 +48,7 @@ type Network struct {
 	OnPremises   *OnPremises  `yaml:"onPremises,omitempty" json:"onPremises,omitempty"`
 	Egress       Egress       `yaml:"egress,omitempty" json:"egress,omitempty"`
 	// FirewallTier is Standard (default) or Premium.
-	FirewallTier string `yaml:"firewallTier,omitempty" json:"firewallTier,omitempty" jsonschema:"enum=Standard,enum=Premium"`
+	FirewallTier string `yaml:"firewallTier,omitempty" json:"firewallTier,omitempty" jsonschema:"default=Standard,enum=Standard,enum=Premium"`
 }
 
 // OnPremises describes the corporate network reached over VPN or ExpressRoute.
@@ -159,16 +159,16 @@ type Workstation struct {
 
 // WorkstationDefaults apply to every member unless overridden.
 type WorkstationDefaults struct {
-	Kind WorkstationKind `yaml:"kind,omitempty" json:"kind,omitempty" jsonschema:"enum=vm,enum=computeInstance,enum=none"`
-	Size string          `yaml:"size,omitempty" json:"size,omitempty"`
+	Kind WorkstationKind `yaml:"kind,omitempty" json:"kind,omitempty" jsonschema:"default=vm,enum=vm,enum=computeInstance,enum=none"`
+	Size string          `yaml:"size,omitempty" json:"size,omitempty" jsonschema:"default=Standard_D4s_v5"`
 	// OS is ubuntu (default) or windows.
-	OS string `yaml:"os,omitempty" json:"os,omitempty" jsonschema:"enum=ubuntu,enum=windows"`
+	OS string `yaml:"os,omitempty" json:"os,omitempty" jsonschema:"default=ubuntu,enum=ubuntu,enum=windows"`
 	// AutoShutdown is the local time (HH:MM) workstations stop every day.
-	AutoShutdown string `yaml:"autoShutdown,omitempty" json:"autoShutdown,omitempty" jsonschema:"pattern=^([01][0-9]|2[0-3]):[0-5][0-9]$"`
+	AutoShutdown string `yaml:"autoShutdown,omitempty" json:"autoShutdown,omitempty" jsonschema:"default=19:00,pattern=^([01][0-9]|2[0-3]):[0-5][0-9]$"`
 	// TimeZone is the Windows time-zone ID for the shutdown schedule.
-	TimeZone string `yaml:"timeZone,omitempty" json:"timeZone,omitempty"`
+	TimeZone string `yaml:"timeZone,omitempty" json:"timeZone,omitempty" jsonschema:"default=UTC"`
 	// DiskSizeGB is the OS disk size.
-	DiskSizeGB int `yaml:"diskSizeGB,omitempty" json:"diskSizeGB,omitempty" jsonschema:"minimum=30,maximum=4095"`
+	DiskSizeGB int `yaml:"diskSizeGB,omitempty" json:"diskSizeGB,omitempty" jsonschema:"default=128,minimum=30,maximum=4095"`
 }
 
 // Toggle is embedded by every service: a service listed under services is on
@@ -206,7 +206,7 @@ type Services struct {
 // Cluster sizes an Azure ML compute cluster.
 type Cluster struct {
 	Size     string `yaml:"size,omitempty" json:"size,omitempty"`
-	MaxNodes int    `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"minimum=1,maximum=100"`
+	MaxNodes int    `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"default=4,minimum=1,maximum=100"`
 }
 
 // MachineLearning is the Azure ML workspace and its compute.
@@ -232,28 +232,28 @@ type Synapse struct {
 type DataFactory struct {
 	Toggle `yaml:",inline" json:",inline"`
 	// IntegrationRuntimeSize is the VM size of the self-hosted integration runtime.
-	IntegrationRuntimeSize string `yaml:"integrationRuntimeSize,omitempty" json:"integrationRuntimeSize,omitempty"`
+	IntegrationRuntimeSize string `yaml:"integrationRuntimeSize,omitempty" json:"integrationRuntimeSize,omitempty" jsonschema:"default=Standard_D4s_v5"`
 }
 
 // StreamAnalytics is Event Hubs plus a Stream Analytics job.
 type StreamAnalytics struct {
 	Toggle         `yaml:",inline" json:",inline"`
-	StreamingUnits int `yaml:"streamingUnits,omitempty" json:"streamingUnits,omitempty" jsonschema:"minimum=1,maximum=120"`
+	StreamingUnits int `yaml:"streamingUnits,omitempty" json:"streamingUnits,omitempty" jsonschema:"default=3,minimum=1,maximum=120"`
 }
 
 // Kubernetes is the private AKS cluster used for model scoring.
 type Kubernetes struct {
 	Toggle    `yaml:",inline" json:",inline"`
-	NodeSize  string `yaml:"nodeSize,omitempty" json:"nodeSize,omitempty"`
-	NodeCount int    `yaml:"nodeCount,omitempty" json:"nodeCount,omitempty" jsonschema:"minimum=1,maximum=100"`
+	NodeSize  string `yaml:"nodeSize,omitempty" json:"nodeSize,omitempty" jsonschema:"default=Standard_D4s_v5"`
+	NodeCount int    `yaml:"nodeCount,omitempty" json:"nodeCount,omitempty" jsonschema:"default=3,minimum=1,maximum=100"`
 	MaxNodes  int    `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"minimum=1,maximum=1000"`
-	MaxPods   int    `yaml:"maxPods,omitempty" json:"maxPods,omitempty" jsonschema:"minimum=10,maximum=250"`
+	MaxPods   int    `yaml:"maxPods,omitempty" json:"maxPods,omitempty" jsonschema:"default=30,minimum=10,maximum=250"`
 }
 
 // AppService is a web app with VNet integration and a private endpoint.
 type AppService struct {
 	Toggle `yaml:",inline" json:",inline"`
-	SKU    string `yaml:"sku,omitempty" json:"sku,omitempty"`
+	SKU    string `yaml:"sku,omitempty" json:"sku,omitempty" jsonschema:"default=P1v3"`
 }
 
 // DataSourceType is the kind of an external data source.
@@ -333,7 +333,7 @@ type Budget struct {
 
 // Monitoring configures logs and alerts.
 type Monitoring struct {
-	RetentionDays int      `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=30,maximum=730"`
+	RetentionDays int      `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"default=90,minimum=30,maximum=730"`
 	AlertEmails   []string `yaml:"alertEmails,omitempty" json:"alertEmails,omitempty" jsonschema:"format=email"`
 }
 
