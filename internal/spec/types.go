@@ -68,6 +68,7 @@ const (
 
 // Connection is the link to on-premises.
 type Connection struct {
+	// Type is vpn (site-to-site IPsec) or expressroute.
 	Type ConnectionType `yaml:"type" json:"type" jsonschema:"enum=vpn,enum=expressroute"`
 	// PeerAddress is the public IP of the on-premises VPN device (vpn only).
 	PeerAddress netip.Addr `yaml:"peerAddress,omitempty" json:"peerAddress,omitempty" jsonschema:"type=string,description=Public IP of the on-premises VPN device (vpn)"`
@@ -107,9 +108,12 @@ type Team struct {
 
 // Groups are the Entra ID group object IDs roles are granted to.
 type Groups struct {
+	// DataScientists is the Entra ID group of the data scientists.
 	DataScientists string `yaml:"dataScientists" json:"dataScientists" jsonschema:"format=uuid"`
-	DataEngineers  string `yaml:"dataEngineers" json:"dataEngineers" jsonschema:"format=uuid"`
-	Admins         string `yaml:"admins" json:"admins" jsonschema:"format=uuid"`
+	// DataEngineers is the Entra ID group of the data engineers.
+	DataEngineers string `yaml:"dataEngineers" json:"dataEngineers" jsonschema:"format=uuid"`
+	// Admins is the Entra ID group of the platform administrators.
+	Admins string `yaml:"admins" json:"admins" jsonschema:"format=uuid"`
 }
 
 // Role is a team member's role.
@@ -136,7 +140,9 @@ func GroupForRole(r Role) string {
 
 // Member is one person in the team.
 type Member struct {
-	Name        string       `yaml:"name" json:"name" jsonschema:"pattern=^[a-z][a-z0-9]{0\\,11}$"`
+	// Name is short and lowercase; it names the member's workstation.
+	Name string `yaml:"name" json:"name" jsonschema:"pattern=^[a-z][a-z0-9]{0\\,11}$"`
+	// Role decides the member's group, subnets and permissions.
 	Role        Role         `yaml:"role" json:"role" jsonschema:"enum=data-scientist,enum=data-engineer,enum=platform-admin"`
 	Workstation *Workstation `yaml:"workstation,omitempty" json:"workstation,omitempty"`
 	Pos         diag.Pos     `yaml:"-" json:"-"`
@@ -153,14 +159,18 @@ const (
 
 // Workstation overrides the team defaults for one member.
 type Workstation struct {
+	// Kind is vm, computeInstance (an Azure ML compute instance) or none.
 	Kind WorkstationKind `yaml:"kind,omitempty" json:"kind,omitempty" jsonschema:"enum=vm,enum=computeInstance,enum=none"`
-	Size string          `yaml:"size,omitempty" json:"size,omitempty"`
+	// Size is the Azure VM size, e.g. Standard_NC4as_T4_v3 for a GPU.
+	Size string `yaml:"size,omitempty" json:"size,omitempty"`
 }
 
 // WorkstationDefaults apply to every member unless overridden.
 type WorkstationDefaults struct {
+	// Kind is vm, computeInstance (an Azure ML compute instance) or none.
 	Kind WorkstationKind `yaml:"kind,omitempty" json:"kind,omitempty" jsonschema:"default=vm,enum=vm,enum=computeInstance,enum=none"`
-	Size string          `yaml:"size,omitempty" json:"size,omitempty" jsonschema:"default=Standard_D4s_v5"`
+	// Size is the Azure VM size of every workstation.
+	Size string `yaml:"size,omitempty" json:"size,omitempty" jsonschema:"default=Standard_D4s_v5"`
 	// OS is ubuntu (default) or windows.
 	OS string `yaml:"os,omitempty" json:"os,omitempty" jsonschema:"default=ubuntu,enum=ubuntu,enum=windows"`
 	// AutoShutdown is the local time (HH:MM) workstations stop every day.
@@ -205,8 +215,10 @@ type Services struct {
 
 // Cluster sizes an Azure ML compute cluster.
 type Cluster struct {
-	Size     string `yaml:"size,omitempty" json:"size,omitempty"`
-	MaxNodes int    `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"default=4,minimum=1,maximum=100"`
+	// Size is the VM size of the nodes (Standard_DS3_v2 for CPU, Standard_NC4as_T4_v3 for GPU by default).
+	Size string `yaml:"size,omitempty" json:"size,omitempty"`
+	// MaxNodes is the most nodes the cluster scales out to; it scales to zero when idle.
+	MaxNodes int `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"default=4,minimum=1,maximum=100"`
 }
 
 // MachineLearning is the Azure ML workspace and its compute.
@@ -237,23 +249,29 @@ type DataFactory struct {
 
 // StreamAnalytics is Event Hubs plus a Stream Analytics job.
 type StreamAnalytics struct {
-	Toggle         `yaml:",inline" json:",inline"`
+	Toggle `yaml:",inline" json:",inline"`
+	// StreamingUnits is the job's streaming units.
 	StreamingUnits int `yaml:"streamingUnits,omitempty" json:"streamingUnits,omitempty" jsonschema:"default=3,minimum=1,maximum=120"`
 }
 
 // Kubernetes is the private AKS cluster used for model scoring.
 type Kubernetes struct {
-	Toggle    `yaml:",inline" json:",inline"`
-	NodeSize  string `yaml:"nodeSize,omitempty" json:"nodeSize,omitempty" jsonschema:"default=Standard_D4s_v5"`
-	NodeCount int    `yaml:"nodeCount,omitempty" json:"nodeCount,omitempty" jsonschema:"default=3,minimum=1,maximum=100"`
-	MaxNodes  int    `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"minimum=1,maximum=1000"`
-	MaxPods   int    `yaml:"maxPods,omitempty" json:"maxPods,omitempty" jsonschema:"default=30,minimum=10,maximum=250"`
+	Toggle `yaml:",inline" json:",inline"`
+	// NodeSize is the VM size of the nodes.
+	NodeSize string `yaml:"nodeSize,omitempty" json:"nodeSize,omitempty" jsonschema:"default=Standard_D4s_v5"`
+	// NodeCount is the fewest nodes the autoscaler keeps.
+	NodeCount int `yaml:"nodeCount,omitempty" json:"nodeCount,omitempty" jsonschema:"default=3,minimum=1,maximum=100"`
+	// MaxNodes is the most nodes the autoscaler adds (the scoring subnet is sized for it).
+	MaxNodes int `yaml:"maxNodes,omitempty" json:"maxNodes,omitempty" jsonschema:"minimum=1,maximum=1000"`
+	// MaxPods is the pods per node (Azure CNI gives each an address).
+	MaxPods int `yaml:"maxPods,omitempty" json:"maxPods,omitempty" jsonschema:"default=30,minimum=10,maximum=250"`
 }
 
 // AppService is a web app with VNet integration and a private endpoint.
 type AppService struct {
 	Toggle `yaml:",inline" json:",inline"`
-	SKU    string `yaml:"sku,omitempty" json:"sku,omitempty" jsonschema:"default=P1v3"`
+	// SKU is the App Service plan SKU (Premium v3 for VNet integration and zones).
+	SKU string `yaml:"sku,omitempty" json:"sku,omitempty" jsonschema:"default=P1v3"`
 }
 
 // DataSourceType is the kind of an external data source.
@@ -267,13 +285,17 @@ const (
 
 // DataSource is an on-premises database the team reads from.
 type DataSource struct {
-	Name string         `yaml:"name" json:"name" jsonschema:"pattern=^[a-z][a-z0-9-]{0\\,30}$"`
+	// Name identifies the source in intents, linked services and firewall rules.
+	Name string `yaml:"name" json:"name" jsonschema:"pattern=^[a-z][a-z0-9-]{0\\,30}$"`
+	// Type is the database engine.
 	Type DataSourceType `yaml:"type" json:"type" jsonschema:"enum=oracle,enum=sqlserver,enum=postgresql"`
 	Host netip.Addr     `yaml:"host" json:"host" jsonschema:"type=string,description=IP address of the database on premises"`
-	Port uint16         `yaml:"port" json:"port" jsonschema:"minimum=1,maximum=65535"`
+	// Port is the TCP port the database listens on.
+	Port uint16 `yaml:"port" json:"port" jsonschema:"minimum=1,maximum=65535"`
 	// ServiceName is the Oracle service name or database name.
 	ServiceName string `yaml:"serviceName,omitempty" json:"serviceName,omitempty"`
-	Username    string `yaml:"username,omitempty" json:"username,omitempty"`
+	// Username is the database login the integration runtime uses.
+	Username string `yaml:"username,omitempty" json:"username,omitempty"`
 	// Password names where the database password is kept.
 	Password *SecretRef `yaml:"password,omitempty" json:"password,omitempty"`
 	// Readers are team.groups keys whose subnets may reach the source.
@@ -283,11 +305,15 @@ type DataSource struct {
 
 // Governance is policy, security posture and cost control.
 type Governance struct {
-	AllowedLocations    []string `yaml:"allowedLocations,omitempty" json:"allowedLocations,omitempty"`
-	AllowedVMSizes      []string `yaml:"allowedVmSizes,omitempty" json:"allowedVmSizes,omitempty"`
-	CustomerManagedKeys bool     `yaml:"customerManagedKeys,omitempty" json:"customerManagedKeys,omitempty"`
-	Budget              *Budget  `yaml:"budget,omitempty" json:"budget,omitempty"`
-	SecurityContact     string   `yaml:"securityContact,omitempty" json:"securityContact,omitempty" jsonschema:"format=email"`
+	// AllowedLocations are the only regions Azure Policy lets resources be created in.
+	AllowedLocations []string `yaml:"allowedLocations,omitempty" json:"allowedLocations,omitempty"`
+	// AllowedVMSizes are the only VM sizes Azure Policy allows; every size the spec uses must be listed.
+	AllowedVMSizes []string `yaml:"allowedVmSizes,omitempty" json:"allowedVmSizes,omitempty"`
+	// CustomerManagedKeys encrypts data services with keys in the environment's Key Vaults.
+	CustomerManagedKeys bool    `yaml:"customerManagedKeys,omitempty" json:"customerManagedKeys,omitempty"`
+	Budget              *Budget `yaml:"budget,omitempty" json:"budget,omitempty"`
+	// SecurityContact receives Defender for Cloud alerts.
+	SecurityContact string `yaml:"securityContact,omitempty" json:"securityContact,omitempty" jsonschema:"format=email"`
 	// Defender lists Defender for Cloud plans; empty means the recommended set.
 	Defender []string `yaml:"defender,omitempty" json:"defender,omitempty"`
 	// Exemptions accept policy findings the environment cannot or need not
@@ -325,16 +351,20 @@ type PolicyExemption struct {
 
 // Budget is a monthly cost budget with alert thresholds.
 type Budget struct {
+	// Monthly is the budget amount in the billing currency.
 	Monthly int `yaml:"monthly" json:"monthly" jsonschema:"minimum=1"`
 	// Thresholds are percentages of the monthly amount that send an alert.
-	Thresholds []int    `yaml:"thresholds,omitempty" json:"thresholds,omitempty" jsonschema:"minimum=1,maximum=1000"`
-	Contacts   []string `yaml:"contacts,omitempty" json:"contacts,omitempty" jsonschema:"format=email"`
+	Thresholds []int `yaml:"thresholds,omitempty" json:"thresholds,omitempty" jsonschema:"minimum=1,maximum=1000"`
+	// Contacts are e-mailed when a threshold is crossed.
+	Contacts []string `yaml:"contacts,omitempty" json:"contacts,omitempty" jsonschema:"format=email"`
 }
 
 // Monitoring configures logs and alerts.
 type Monitoring struct {
-	RetentionDays int      `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"default=90,minimum=30,maximum=730"`
-	AlertEmails   []string `yaml:"alertEmails,omitempty" json:"alertEmails,omitempty" jsonschema:"format=email"`
+	// RetentionDays is how long Log Analytics keeps data.
+	RetentionDays int `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"default=90,minimum=30,maximum=730"`
+	// AlertEmails receive the alerts (VPN tunnel down, firewall health, failed ML runs, AKS nodes not ready).
+	AlertEmails []string `yaml:"alertEmails,omitempty" json:"alertEmails,omitempty" jsonschema:"format=email"`
 }
 
 // Expect is what an intent says should happen.
@@ -347,6 +377,7 @@ const (
 
 // Intent is a network path the team needs (or must never have).
 type Intent struct {
+	// Name identifies the intent in reports.
 	Name string `yaml:"name,omitempty" json:"name,omitempty"`
 	// From is where traffic starts: a place (workstations, training,
 	// scoring, endpoints, integration, bastion, internet, onprem), a member,
@@ -354,8 +385,10 @@ type Intent struct {
 	// address or a CIDR range, each optionally with :port.
 	From string `yaml:"from" json:"from"`
 	// To is where traffic goes, written like from ("pypi.org:443").
-	To       string   `yaml:"to" json:"to"`
-	Protocol string   `yaml:"protocol,omitempty" json:"protocol,omitempty" jsonschema:"enum=tcp,enum=udp,enum=any"`
-	Expect   Expect   `yaml:"expect" json:"expect" jsonschema:"enum=allow,enum=deny"`
-	Pos      diag.Pos `yaml:"-" json:"-"`
+	To string `yaml:"to" json:"to"`
+	// Protocol is tcp (default), udp or any.
+	Protocol string `yaml:"protocol,omitempty" json:"protocol,omitempty" jsonschema:"enum=tcp,enum=udp,enum=any"`
+	// Expect is allow (the path must work) or deny (it must not).
+	Expect Expect   `yaml:"expect" json:"expect" jsonschema:"enum=allow,enum=deny"`
+	Pos    diag.Pos `yaml:"-" json:"-"`
 }
