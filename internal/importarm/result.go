@@ -1,0 +1,146 @@
+// Package importarm evaluates Azure Resource Manager deployment templates,
+// `az group export` output and plain resource lists into a flat list of
+// resources with every expression evaluated, so enclave's analyses can run
+// on environments it did not build.
+//
+// Evaluation follows ARM's rules: parameters (from a parameters file or
+// their defaults), variables (with copy), resource and property copy loops,
+// conditions, child resources declared inside their parents, and nested
+// inline deployments with inner or outer expression scope. Values only Azure
+// knows at deployment time (reference(), list*(), newGuid(), secure
+// parameters) become explicit unknowns that propagate through functions;
+// they are never replaced by a guess.
+package importarm
+
+import (
+	"time"
+
+	"github.com/enclave-dev/enclave/internal/diag"
+)
+
+// Options is the deployment context a template is evaluated in. The zero
+// Options uses the defaults documented on each field.
+type Options struct {
+	SubscriptionID string    // default DefaultSubscriptionID
+	TenantID       string    // default DefaultTenantID
+	ResourceGroup  string    // target group of a resource-group deployment; default "rg-import"
+	Location       string    // location of the group and of subscription deployments; default "westeurope"
+	DeploymentName string    // deployment().name of the outer deployment; default "enclave-import"
+	Now            time.Time // utcNow(); default 2000-01-01T00:00:00Z so output is deterministic
+	// RevealSecure keeps the values of securestring and secureObject
+	// parameters. By default they become unknowns (CauseSecure) so no
+	// secret reaches any output.
+	RevealSecure bool
+	// Functions is the function registry; nil means NewFunctions().
+	Functions Functions
+}
+
+// Defaults of Options.
+const (
+	DefaultSubscriptionID = "00000000-0000-0000-0000-000000000000"
+	DefaultTenantID       = "00000000-0000-0000-0000-000000000001"
+	DefaultResourceGroup  = "rg-import"
+	DefaultLocation       = "westeurope"
+	DefaultDeploymentName = "enclave-import"
+)
+
+func (o Options) withDefaults() Options {
+	def := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	def(&o.SubscriptionID, DefaultSubscriptionID)
+	def(&o.TenantID, DefaultTenantID)
+	def(&o.ResourceGroup, DefaultResourceGroup)
+	def(&o.Location, DefaultLocation)
+	def(&o.DeploymentName, DefaultDeploymentName)
+	if o.Now.IsZero() {
+		o.Now = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if o.Functions == nil {
+		o.Functions = NewFunctions()
+	}
+	return o
+}
+
+// Source says what kind of document was read.
+type Source string
+
+const (
+	SourceTemplate     Source = "template"      // a deployment template
+	SourceResourceList Source = "resource-list" // az resource list / Resource Graph rows
+)
+
+// Level is the scope a deployment targets.
+type Level string
+
+const (
+	LevelResourceGroup Level = "resourceGroup"
+	LevelSubscription  Level = "subscription"
+)
+
+// Result is an evaluated document.
+type Result struct {
+	Source    Source
+	Level     Level // of the outermost deployment
+	Resources []Resource
+	Outputs   []Output // of the outermost template, in source order
+}
+
+// Output is one evaluated template output.
+type Output struct {
+	Name  string
+	Type  string
+	Value Value
+}
+
+// Resource is one evaluated resource. Type and Name are full ("parent/child"
+// for child resources); ID is the resource ID ARM would give it.
+type Resource struct {
+	ID             string
+	Type           string
+	APIVersion     string
+	Name           string
+	SubscriptionID string
+	ResourceGroup  string // empty for subscription-level resources
+	// Scope is the resource ID an extension resource (a role assignment, a
+	// lock, a diagnostic setting) applies to; empty otherwise.
+	Scope string
+	// Parent is the ID of the resource this one was declared inside, if any.
+	Parent     string
+	Location   Value
+	Tags       Value
+	SKU        Value
+	Kind       Value
+	Identity   Value
+	Zones      Value
+	Plan       Value
+	Properties Value
+	// DependsOn lists the IDs of the resources this one waits for, sorted.
+	DependsOn []string
+	// Deployment is the chain of nested deployment names that declared the
+	// resource ("" for the outermost template).
+	Deployment string
+	// Copy is the resource copy loop that produced the resource, if any.
+	Copy *CopyInstance
+	// Path is the JSON path of the declaration in the source document, e.g.
+	// resources[3].properties.template.resources[1]; Pos is where it starts.
+	Path string
+	Pos  diag.Pos
+}
+
+// CopyInstance names one iteration of a resource copy loop.
+type CopyInstance struct {
+	Name  string
+	Index int
+}
+
+// Unknowns returns every unknown value the resource holds.
+func (r *Resource) Unknowns() []*UnknownValue {
+	var out []*UnknownValue
+	for _, v := range []Value{r.Location, r.Tags, r.SKU, r.Kind, r.Identity, r.Zones, r.Plan, r.Properties} {
+		out = append(out, v.Unknowns()...)
+	}
+	return out
+}
