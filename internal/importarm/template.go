@@ -259,6 +259,16 @@ func (t *templateRun) instance(r *node, path string, parent *Resource, en *env, 
 	if parent != nil {
 		res.SubscriptionID, res.ResourceGroup = parent.SubscriptionID, parent.ResourceGroup
 	}
+	isDeployment := strings.EqualFold(res.Type, "Microsoft.Resources/deployments")
+	if isDeployment {
+		// A nested deployment lives where it deploys to.
+		if sub, ok := t.optionalString(r, "subscriptionId", en); ok {
+			res.SubscriptionID = sub
+		}
+		if rg, ok := t.optionalString(r, "resourceGroup", en); ok {
+			res.ResourceGroup = rg
+		}
+	}
 	if sn := r.get("scope"); sn != nil {
 		sv, ok := ev.value(sn, en)
 		if !ok {
@@ -296,7 +306,6 @@ func (t *templateRun) instance(r *node, path string, parent *Resource, en *env, 
 	res.Identity = field("identity")
 	res.Zones = field("zones")
 	res.Plan = field("plan")
-	isDeployment := strings.EqualFold(res.Type, "Microsoft.Resources/deployments")
 	if pn := r.get("properties"); pn != nil {
 		if isDeployment {
 			res.Properties, ok = t.deploymentProperties(pn, en)
@@ -500,15 +509,12 @@ func (t *templateRun) nested(r *node, res *Resource, path string, en *env, fn de
 	target := fn
 	target.deploymentName = res.Name
 	target.chain = strings.TrimPrefix(fn.chain+"/"+res.Name, "/")
-	if sub, ok := t.optionalString(r, "subscriptionId", en); ok {
-		target.subscriptionID = sub
-	}
-	rg, hasRG := t.optionalString(r, "resourceGroup", en)
+	target.subscriptionID = res.SubscriptionID
 	switch {
-	case hasRG:
+	case res.ResourceGroup != "":
 		target.level = LevelResourceGroup
-		target.resourceGroup = rg
-		target.location = t.groupLocation(target.subscriptionID, rg)
+		target.resourceGroup = res.ResourceGroup
+		target.location = t.groupLocation(target.subscriptionID, res.ResourceGroup)
 	case fn.level == LevelSubscription:
 		if res.Location.kind == String {
 			target.location = res.Location.s
@@ -567,6 +573,11 @@ func (t *templateRun) resolveDependsOn(decls []*evaluated) {
 	for _, d := range decls {
 		r := d.res
 		add(r.ID, d)
+		if strings.EqualFold(r.Type, "Microsoft.Resources/resourceGroups") {
+			// resourceId() and subscriptionResourceId() spell a group's ID
+			// with a providers segment; ARM treats both spellings alike.
+			add("/subscriptions/"+r.SubscriptionID+"/providers/Microsoft.Resources/resourceGroups/"+r.Name, d)
+		}
 		add(r.Type+"/"+r.Name, d)
 		add(r.Name, d)
 		if p, err := providerPath(r.Type, r.Name); err == nil {
