@@ -111,6 +111,12 @@ func (p *jsonParser) describe() string {
 func (p *jsonParser) advance(n int) {
 	for i := 0; i < n && p.off < len(p.src); {
 		c := p.src[p.off]
+		if c < utf8.RuneSelf && c != '\n' {
+			p.off++
+			i++
+			p.col++
+			continue
+		}
 		if c == '\n' {
 			p.line++
 			p.col = 1
@@ -128,8 +134,13 @@ func (p *jsonParser) advance(n int) {
 func (p *jsonParser) skipSpace() {
 	for p.off < len(p.src) {
 		switch c := p.src[p.off]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			p.advance(1)
+		case c == ' ' || c == '\t' || c == '\r':
+			p.off++
+			p.col++
+		case c == '\n':
+			p.off++
+			p.line++
+			p.col = 1
 		case c == 0xEF && p.off == 0 && len(p.src) >= 3 && p.src[1] == 0xBB && p.src[2] == 0xBF:
 			p.off += 3 // byte order mark
 		case c == '/' && p.off+1 < len(p.src) && p.src[p.off+1] == '/':
@@ -308,6 +319,22 @@ func (p *jsonParser) number() string {
 // breaks inside strings (multi-line expressions), so they are accepted.
 func (p *jsonParser) string() string {
 	p.advance(1)
+	// Fast path: no escapes and no line breaks.
+	for i := p.off; i < len(p.src); i++ {
+		c := p.src[i]
+		if c == '"' {
+			seg := p.src[p.off:i]
+			if !utf8.Valid(seg) {
+				break
+			}
+			p.col += utf8.RuneCount(seg) + 1
+			p.off = i + 1
+			return string(seg)
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
 	var b strings.Builder
 	for {
 		if p.off >= len(p.src) {
