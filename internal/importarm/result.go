@@ -27,6 +27,9 @@ type Options struct {
 	Location       string    // location of the group and of subscription deployments; default "westeurope"
 	DeploymentName string    // deployment().name of the outer deployment; default "enclave-import"
 	Now            time.Time // utcNow(); default 2000-01-01T00:00:00Z so output is deterministic
+	// ParametersFile names the parameters file in diagnostics; default
+	// the template's file name with ".parameters" added.
+	ParametersFile string
 	// RevealSecure keeps the values of securestring and secureObject
 	// parameters. By default they become unknowns (CauseSecure) so no
 	// secret reaches any output.

@@ -55,6 +55,7 @@ func Evaluate(file string, template []byte, params []byte, opts Options) (*Resul
 	res := &Result{Source: SourceTemplate, Level: level}
 	t := &templateRun{ev: ev, out: res}
 	sc := t.template(root, "", fn, supplied, nil, 0)
+	t.collect()
 	if sc != nil {
 		res.Outputs = ev.outputs(root, sc)
 	}
@@ -81,7 +82,10 @@ func (ev *evaluator) syntax(file string, err error) {
 // without $schema) or a bare {name: {"value": ...}} object.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files
 func (ev *evaluator) parametersFile(src []byte) []suppliedParam {
-	file := ev.file + ".parameters"
+	file := ev.opts.ParametersFile
+	if file == "" {
+		file = ev.file + ".parameters"
+	}
 	root, err := parseJSON(src)
 	if err != nil {
 		ev.syntax(file, err)
@@ -113,6 +117,16 @@ func (ev *evaluator) parametersFile(src []byte) []suppliedParam {
 type templateRun struct {
 	ev  *evaluator
 	out *Result
+	all []*evaluated // every instance in source order, nested ones after their deployment
+}
+
+// collect puts the active instances into the result in source order.
+func (t *templateRun) collect() {
+	for _, d := range t.all {
+		if d.active {
+			t.out.Resources = append(t.out.Resources, *d.res)
+		}
+	}
 }
 
 // evaluated is one resource declaration instance of a template, kept for
@@ -173,11 +187,6 @@ func (t *templateRun) template(tn *node, path string, fn deployCtx, supplied []s
 		t.declaration(r, fmt.Sprintf("%sresources[%d]", path, i), nil, en, fn, depth, &decls)
 	}
 	t.resolveDependsOn(decls)
-	for _, d := range decls {
-		if d.active {
-			t.out.Resources = append(t.out.Resources, *d.res)
-		}
-	}
 	return en.sc
 }
 
@@ -336,6 +345,7 @@ func (t *templateRun) instance(r *node, path string, parent *Resource, en *env, 
 		}
 	}
 	*decls = append(*decls, d)
+	t.all = append(t.all, d)
 	if !active {
 		return
 	}
@@ -554,8 +564,9 @@ func (t *templateRun) optionalString(r *node, key string, en *env) (string, bool
 // groupLocation is the location of resource group rg when the document
 // creates it, else the default location.
 func (t *templateRun) groupLocation(sub, rg string) string {
-	for _, r := range t.out.Resources {
-		if strings.EqualFold(r.Type, "Microsoft.Resources/resourceGroups") && strings.EqualFold(r.Name, rg) && strings.EqualFold(r.SubscriptionID, sub) && r.Location.kind == String {
+	for _, d := range t.all {
+		r := d.res
+		if d.active && strings.EqualFold(r.Type, "Microsoft.Resources/resourceGroups") && strings.EqualFold(r.Name, rg) && strings.EqualFold(r.SubscriptionID, sub) && r.Location.kind == String {
 			return r.Location.s
 		}
 	}

@@ -215,8 +215,10 @@ func (v Value) writeJSON(b *bytes.Buffer) {
 }
 
 func writeJSONString(b *bytes.Buffer, s string) {
-	enc, _ := json.Marshal(s) // a string always marshals
-	b.Write(enc)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	b.Truncate(b.Len() - 1) // Encode appends a newline
 }
 
 // compactJSON is string() of an array or object: compact JSON as ARM prints it.
