@@ -50,11 +50,11 @@ func TestEvaluateExample(t *testing.T) {
 		if r.ID == "" || !strings.HasPrefix(r.ID, "/subscriptions/") {
 			t.Errorf("%s %s: ID %q", r.Type, r.Name, r.ID)
 		}
-		for _, u := range r.Unknowns() {
-			causes[u.Cause]++
-			fn, _, _ := strings.Cut(u.Expr, "(")
-			exprs[fn]++
-		}
+	}
+	for _, ru := range res.Unknowns() {
+		causes[ru.Unknown.Cause]++
+		fn, _, _ := strings.Cut(ru.Unknown.Expr, "(")
+		exprs[fn]++
 	}
 	// The rendered template reads runtime state only through reference()
 	// and list*() calls and takes secrets only as secure parameters; every

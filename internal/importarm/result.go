@@ -147,3 +147,23 @@ func (r *Resource) Unknowns() []*UnknownValue {
 	}
 	return out
 }
+
+// ResourceUnknown is one unknown value and the resource holding it.
+type ResourceUnknown struct {
+	ResourceID string
+	Path       string // the resource's JSON path in the source
+	Unknown    *UnknownValue
+}
+
+// Unknowns lists every unknown value of every resource, in resource order,
+// so callers can report what an analysis could not decide.
+func (r *Result) Unknowns() []ResourceUnknown {
+	var out []ResourceUnknown
+	for i := range r.Resources {
+		res := &r.Resources[i]
+		for _, u := range res.Unknowns() {
+			out = append(out, ResourceUnknown{ResourceID: res.ID, Path: res.Path, Unknown: u})
+		}
+	}
+	return out
+}
