@@ -1,7 +1,6 @@
 package importarm
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -91,5 +90,3 @@ func wrongKinds(name string, args []Value) error {
 	}
 	return errorf("", "%s does not accept (%s)", name, strings.Join(kinds, ", "))
 }
-
-var _ = fmt.Sprintf

@@ -1,7 +1,6 @@
 package importarm
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -99,5 +98,3 @@ func cmpInt(a, b int64) int {
 	}
 	return 0
 }
-
-var _ = strconv.Itoa

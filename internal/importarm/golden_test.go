@@ -32,6 +32,7 @@ type goldenResource struct {
 	Zones          *Value        `json:"zones,omitempty"`
 	Plan           *Value        `json:"plan,omitempty"`
 	Properties     *Value        `json:"properties,omitempty"`
+	Other          *Value        `json:"other,omitempty"`
 	DependsOn      []string      `json:"dependsOn,omitempty"`
 	Deployment     string        `json:"deployment,omitempty"`
 	Copy           *CopyInstance `json:"copy,omitempty"`
@@ -61,7 +62,7 @@ func golden(res *Result, diags []string) []byte {
 			ID: r.ID, Type: r.Type, APIVersion: r.APIVersion, Name: r.Name, SubscriptionID: r.SubscriptionID,
 			ResourceGroup: r.ResourceGroup, Scope: r.Scope, Parent: r.Parent,
 			Location: nonNull(r.Location), Tags: nonNull(r.Tags), SKU: nonNull(r.SKU), Kind: nonNull(r.Kind),
-			Identity: nonNull(r.Identity), Zones: nonNull(r.Zones), Plan: nonNull(r.Plan), Properties: nonNull(r.Properties),
+			Identity: nonNull(r.Identity), Zones: nonNull(r.Zones), Plan: nonNull(r.Plan), Properties: nonNull(r.Properties), Other: nonNull(r.Other),
 			DependsOn: r.DependsOn, Deployment: r.Deployment, Copy: r.Copy, Path: r.Path, Pos: r.Pos.String(),
 		}
 		for _, u := range r.Unknowns() {

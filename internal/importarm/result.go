@@ -120,6 +120,9 @@ type Resource struct {
 	Zones      Value
 	Plan       Value
 	Properties Value
+	// Other holds the remaining members of the declaration, evaluated
+	// (extendedLocation, managedBy, ...); null when there are none.
+	Other Value
 	// DependsOn lists the IDs of the resources this one waits for, sorted.
 	DependsOn []string
 	// Deployment is the chain of nested deployment names that declared the
@@ -142,7 +145,7 @@ type CopyInstance struct {
 // Unknowns returns every unknown value the resource holds.
 func (r *Resource) Unknowns() []*UnknownValue {
 	var out []*UnknownValue
-	for _, v := range []Value{r.Location, r.Tags, r.SKU, r.Kind, r.Identity, r.Zones, r.Plan, r.Properties} {
+	for _, v := range []Value{r.Location, r.Tags, r.SKU, r.Kind, r.Identity, r.Zones, r.Plan, r.Properties, r.Other} {
 		out = append(out, v.Unknowns()...)
 	}
 	return out

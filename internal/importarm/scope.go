@@ -170,9 +170,7 @@ func (ev *evaluator) declare(t *node, fn deployCtx, supplied []suppliedParam) *s
 		_, _ = sc.params[p].get(ev, "parameter")
 	}
 	for _, v := range sc.vorder {
-		if _, err := sc.vars[v].get(ev, "variable"); err != nil && err != errPoisoned {
-			ev.diags.Errorf(ev.nodePos(sc.vars[v].decl), "", "%v", err)
-		}
+		_, _ = sc.vars[v].get(ev, "variable")
 	}
 	return sc
 }

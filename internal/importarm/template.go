@@ -207,16 +207,18 @@ func (t *templateRun) declaration(r *node, path string, parent *Resource, en *en
 	if !ok {
 		return
 	}
-	for _, k := range []string{"mode", "batchSize"} {
-		_ = c.get(k) // serial/parallel and batch size change deployment order only
-	}
+	// mode (serial/parallel) and batchSize change only the order Azure
+	// deploys the instances in, not what is deployed, so they are not read.
 	for i := 0; i < count; i++ {
 		t.instance(r, path, parent, en.withLoop(loopFrame{name: name, index: i, resource: true}), fn, depth, decls, &CopyInstance{Name: name, Index: i})
 	}
 }
 
+// knownKeys are the resource members Resource has a field for, or that
+// steer evaluation; any other member (extendedLocation, managedBy, ...) goes
+// to Resource.Other.
 var knownKeys = []string{"type", "apiversion", "name", "location", "tags", "sku", "kind", "identity", "zones", "plan", "properties",
-	"dependson", "copy", "condition", "resources", "comments", "metadata", "scope", "resourcegroup", "subscriptionid"}
+	"dependson", "copy", "condition", "resources", "comments", "metadata", "scope", "resourcegroup", "subscriptionid", "apiprofile"}
 
 // instance evaluates one resource instance.
 func (t *templateRun) instance(r *node, path string, parent *Resource, en *env, fn deployCtx, depth int, decls *[]*evaluated, ci *CopyInstance) {
@@ -315,6 +317,16 @@ func (t *templateRun) instance(r *node, path string, parent *Resource, en *env, 
 	res.Identity = field("identity")
 	res.Zones = field("zones")
 	res.Plan = field("plan")
+	for _, m := range r.members {
+		if !slices.Contains(knownKeys, strings.ToLower(m.key)) {
+			if res.Other.kind != Object {
+				res.Other = ObjectValue(&Obj{})
+			}
+			v, good := ev.value(m.val, en)
+			ok = ok && good
+			res.Other.obj.set(m.key, v)
+		}
+	}
 	if pn := r.get("properties"); pn != nil {
 		if isDeployment {
 			res.Properties, ok = t.deploymentProperties(pn, en)
@@ -469,11 +481,11 @@ func (t *templateRun) deploymentProperties(pn *node, en *env) (Value, bool) {
 	}
 	o := &Obj{}
 	ok := true
+	inner := strings.EqualFold(stringMember(pn.get("expressionEvaluationOptions"), "scope"), "inner")
 	for _, m := range pn.members {
 		if strings.EqualFold(m.key, "template") {
 			continue
 		}
-		inner := strings.EqualFold(stringMember(pn.get("expressionEvaluationOptions"), "scope"), "inner")
 		if strings.EqualFold(m.key, "parameters") && !inner && pn.get("template") != nil {
 			continue // outer scope: the nested template's parameters are unused
 		}
