@@ -70,15 +70,21 @@ func argStrings(args []Value) ([]string, error) {
 	return out, nil
 }
 
-// toText is a value as concat and format print it.
+// toText is a value as string(), concat and format print it: strings as
+// they are, booleans as .NET prints them ("True"; ARM's string(true()) is
+// "True", https://github.com/Azure/PSRule.Rules.Azure/issues/793), arrays
+// and objects as compact JSON.
 func toText(v Value) string {
 	switch v.kind {
 	case String:
 		return v.s
 	case Null:
 		return ""
-	case Int, Float, Bool:
-		return compactJSON(v)
+	case Bool:
+		if v.b {
+			return "True"
+		}
+		return "False"
 	}
 	return compactJSON(v)
 }

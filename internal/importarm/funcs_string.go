@@ -111,12 +111,6 @@ func stringFunctions() Functions {
 			return ArrayValue(out), nil
 		}),
 		"string": fixed(1, func(_ *Call, args []Value) (Value, error) {
-			if args[0].kind == String {
-				return args[0], nil
-			}
-			if args[0].kind == Bool {
-				return StringValue(map[bool]string{true: "True", false: "False"}[args[0].b]), nil
-			}
 			return StringValue(toText(args[0])), nil
 		}),
 		"padLeft": between(2, 3, func(_ *Call, args []Value) (Value, error) {
@@ -370,9 +364,6 @@ func abs(n int) int {
 // formatItem applies a .NET numeric format string (D, X, N) to an int.
 func formatItem(v Value, spec string) (string, error) {
 	if spec == "" || v.kind != Int {
-		if v.kind == Bool {
-			return map[bool]string{true: "True", false: "False"}[v.b], nil
-		}
 		return toText(v), nil
 	}
 	width := 0

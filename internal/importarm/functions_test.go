@@ -58,7 +58,8 @@ func TestFunctions(t *testing.T) {
 		{"[length(createArray(reference('x')))]", `1`},
 		{"[createObject('k', reference('x'))]", `{"k":{"$unknown":{"cause":"reference","expr":"reference('x')"}}}`},
 		// strings
-		{"[concat('a', 1, true())]", `"a1true"`},
+		{"[concat('a', 1, true())]", `"a1True"`},
+		{"[string(false())]", `"False"`},
 		{"[concat(createArray(1), createArray(2, 3))]", `[1,2,3]`},
 		{"[format('{0}/{1:D4}/{{x}}', 'a', 42)]", `"a/0042/{x}"`},
 		{"[format('{0:X}', 255)]", `"FF"`},
