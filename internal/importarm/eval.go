@@ -78,9 +78,33 @@ type parsedExpr struct {
 	err error
 }
 
-// maxCalls bounds the work one template may cause (range and copy loops
-// included), so hostile input ends.
-const maxCalls = 5_000_000
+
+// Limits on the size of one value, so a template cannot exhaust memory by
+// doubling a string or an array through variables.
+const (
+	maxStringLen = 4 << 20 // ARM's own limit on a whole template is 4 MB
+	maxArrayLen  = 1 << 16
+)
+
+func checkSize(v Value) error {
+	switch {
+	case v.kind == String && len(v.s) > maxStringLen:
+		return errorf("", "result is a string of %d bytes, more than the %d enclave evaluates", len(v.s), maxStringLen)
+	case v.kind == Array && len(v.arr) > maxArrayLen:
+		return errorf("", "result is an array of %d elements, more than the %d enclave evaluates", len(v.arr), maxArrayLen)
+	}
+	return nil
+}
+
+// step counts one unit of evaluation work; once the budget is spent it
+// reports that once and returns false.
+func (ev *evaluator) step(n *node) bool {
+	ev.calls++
+	if ev.calls == ev.opts.MaxSteps+1 {
+		ev.diags.Errorf(ev.nodePos(n), "split the template, or reduce copy counts", "evaluation exceeds %d steps", ev.opts.MaxSteps)
+	}
+	return ev.calls <= ev.opts.MaxSteps
+}
 
 // errPoisoned marks a value whose evaluation already reported an error.
 var errPoisoned = errors.New("already reported")
@@ -140,9 +164,8 @@ func (ev *evaluator) str(n *node, en *env) (Value, bool) {
 
 // eval evaluates e, the parsed form of string s held by node n.
 func (ev *evaluator) eval(e expr, en *env, n *node, s string) (Value, error) {
-	ev.calls++
-	if ev.calls > maxCalls {
-		return Value{}, ev.fail(n, s, e, "", "evaluation exceeds %d steps", maxCalls)
+	if !ev.step(n) {
+		return Value{}, errPoisoned
 	}
 	switch x := e.(type) {
 	case *strLit:
@@ -271,7 +294,13 @@ func (ev *evaluator) call(x *callExpr, en *env, n *node, s string) (Value, error
 		}
 		args[i] = v
 	}
+	if strings.Contains(lname, ".") && en.args != nil {
+		return Value{}, ev.fail(n, s, x, "move the logic into the calling expression", "user-defined function %s cannot call another user-defined function", x.name)
+	}
 	v, err := fn.Call(c, args)
+	if err == nil {
+		err = checkSize(v)
+	}
 	if err != nil {
 		if errors.Is(err, errPoisoned) {
 			return Value{}, err
@@ -292,6 +321,9 @@ func (ev *evaluator) call(x *callExpr, en *env, n *node, s string) (Value, error
 func (ev *evaluator) value(n *node, en *env) (Value, bool) {
 	if n == nil {
 		return Value{}, true
+	}
+	if !ev.step(n) {
+		return Value{}, false
 	}
 	switch n.kind {
 	case nodeString:

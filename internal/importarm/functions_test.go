@@ -2,6 +2,7 @@ package importarm
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -225,5 +226,38 @@ func TestFunctionErrors(t *testing.T) {
 		if !strings.HasPrefix(diag, "t.json:5:") {
 			t.Errorf("Evaluate(%q) error = %q; want a position on line 5", tt.expr, diag)
 		}
+	}
+}
+
+func TestLimits(t *testing.T) {
+	// Doubling a string through variables stops at the size limit instead
+	// of exhausting memory.
+	var vars []string
+	vars = append(vars, `"v0": "[padLeft('x', 16000, 'x')]"`)
+	for i := 1; i <= 40; i++ {
+		vars = append(vars, fmt.Sprintf(`"v%d": "[concat(variables('v%d'), variables('v%d'))]"`, i, i-1, i-1))
+	}
+	tmpl := `{"variables": {` + strings.Join(vars, ",") + `}, "resources": []}`
+	_, ds := Evaluate("big.json", []byte(tmpl), nil, Options{})
+	if !ds.HasErrors() || !strings.Contains(ds.Error(), "more than the") {
+		t.Errorf("Evaluate(doubling strings) = %v; want a size error", ds)
+	}
+	// User-defined functions cannot call each other (or themselves).
+	rec := `{"functions": [{"namespace": "n", "members": {"f": {"parameters": [], "output": {"type": "string", "value": "[n.f()]"}}}}],
+	"resources": [], "outputs": {"o": {"type": "string", "value": "[n.f()]"}}}`
+	_, ds = Evaluate("rec.json", []byte(rec), nil, Options{})
+	if !ds.HasErrors() || !strings.Contains(ds.Error(), "cannot call another user-defined function") {
+		t.Errorf("Evaluate(recursive user function) = %v; want an error", ds)
+	}
+	// Nested property copies of literals stop at the step budget.
+	nest := `{"name": "a%d", "count": 800, "input": {"copy": [%s]}}`
+	inner := `{"name": "leaf", "count": 800, "input": {"x": 1}}`
+	for i := 0; i < 3; i++ {
+		inner = fmt.Sprintf(nest, i, inner)
+	}
+	big := `{"resources": [{"type": "A.B/c", "name": "n", "properties": {"copy": [` + inner + `]}}]}`
+	_, ds = Evaluate("steps.json", []byte(big), nil, Options{MaxSteps: 100_000})
+	if !ds.HasErrors() || !strings.Contains(ds.Error(), "evaluation exceeds") {
+		t.Errorf("Evaluate(nested copies) = %v; want the step budget error", ds)
 	}
 }

@@ -36,6 +36,10 @@ type Options struct {
 	RevealSecure bool
 	// Functions is the function registry; nil means NewFunctions().
 	Functions Functions
+	// MaxSteps bounds the evaluation work (JSON values and expression nodes
+	// visited, copy iterations included) so hostile input ends; default
+	// DefaultMaxSteps, about 100 times what the built-in example needs.
+	MaxSteps int
 }
 
 // Defaults of Options.
@@ -45,6 +49,7 @@ const (
 	DefaultResourceGroup  = "rg-import"
 	DefaultLocation       = "westeurope"
 	DefaultDeploymentName = "enclave-import"
+	DefaultMaxSteps       = 2_000_000
 )
 
 func (o Options) withDefaults() Options {
@@ -60,6 +65,9 @@ func (o Options) withDefaults() Options {
 	def(&o.DeploymentName, DefaultDeploymentName)
 	if o.Now.IsZero() {
 		o.Now = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if o.MaxSteps <= 0 {
+		o.MaxSteps = DefaultMaxSteps
 	}
 	if o.Functions == nil {
 		o.Functions = NewFunctions()
