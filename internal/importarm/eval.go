@@ -78,7 +78,6 @@ type parsedExpr struct {
 	err error
 }
 
-
 // Limits on the size of one value, so a template cannot exhaust memory by
 // doubling a string or an array through variables.
 const (
