@@ -45,7 +45,7 @@ func (ev *evaluator) resourceList(root *node) *Result {
 		r := Resource{
 			ID: id, Type: typ, Name: name, SubscriptionID: sub, ResourceGroup: rg,
 			APIVersion: stringMember(row, "apiVersion"),
-			Path:       p, Pos: ev.nodePos(row),
+			Path:       p, Pos: ev.nodePos(row), decl: row, file: ev.file,
 			Location: fromNode(row.get("location")), Tags: fromNode(row.get("tags")), SKU: fromNode(row.get("sku")),
 			Kind: fromNode(row.get("kind")), Identity: fromNode(row.get("identity")), Zones: fromNode(row.get("zones")),
 			Plan: fromNode(row.get("plan")), Properties: fromNode(row.get("properties")),

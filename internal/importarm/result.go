@@ -13,6 +13,8 @@
 package importarm
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/enclave-dev/enclave/internal/diag"
@@ -142,6 +144,63 @@ type Resource struct {
 	// resources[3].properties.template.resources[1]; Pos is where it starts.
 	Path string
 	Pos  diag.Pos
+
+	decl *node // the declaration, for PosOf
+	file string
+}
+
+// PosOf returns where the member at path (relative to the resource
+// declaration, e.g. "properties.securityRules[0].properties.access") is
+// written in the source. Where the evaluated value has no literal
+// counterpart (an element made by a copy loop or an expression), it returns
+// the position of the nearest enclosing member that is written out, so a
+// finding can always point somewhere in the file.
+func (r *Resource) PosOf(path string) diag.Pos {
+	n := r.decl
+	if n == nil {
+		return r.Pos
+	}
+	best := n
+	for _, step := range splitPath(path) {
+		var next *node
+		switch {
+		case step.index >= 0 && n.kind == nodeArray && step.index < len(n.items):
+			next = n.items[step.index]
+		case step.index < 0:
+			next = n.get(step.key)
+		}
+		if next == nil {
+			break
+		}
+		n, best = next, next
+	}
+	return diag.Pos{File: r.file, Line: best.line, Col: best.col}
+}
+
+type pathStep struct {
+	key   string
+	index int // -1 for a key
+}
+
+// splitPath splits "a.b[2].c" into steps; malformed parts end the path.
+func splitPath(path string) []pathStep {
+	var steps []pathStep
+	for _, part := range strings.Split(path, ".") {
+		key, rest, _ := strings.Cut(part, "[")
+		if key != "" {
+			steps = append(steps, pathStep{key: key, index: -1})
+		}
+		for rest != "" {
+			num, after, ok := strings.Cut(rest, "]")
+			i, err := strconv.Atoi(num)
+			if !ok || err != nil || i < 0 {
+				return steps
+			}
+			steps = append(steps, pathStep{index: i})
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return steps
 }
 
 // CopyInstance names one iteration of a resource copy loop.

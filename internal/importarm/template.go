@@ -245,7 +245,7 @@ func (t *templateRun) instance(r *node, path string, parent *Resource, en *env, 
 	if !okT || !okN {
 		return
 	}
-	res := &Resource{Path: path, Pos: ev.nodePos(r), Deployment: fn.chain, Copy: ci}
+	res := &Resource{Path: path, Pos: ev.nodePos(r), Deployment: fn.chain, Copy: ci, decl: r, file: ev.file}
 	if api, ok := t.knownString(r, "apiVersion", en); ok {
 		res.APIVersion = api
 	}
