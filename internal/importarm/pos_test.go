@@ -33,3 +33,18 @@ func TestPosOf(t *testing.T) {
 		}
 	}
 }
+
+func TestPosOfLiteral(t *testing.T) {
+	src, err := os.ReadFile("testdata/templates/group-export.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, ds := Evaluate("group-export.json", src, nil, Options{})
+	if ds.HasErrors() {
+		t.Fatal(ds.Error())
+	}
+	want := "group-export.json:41:39"
+	if got := res.Resources[0].PosOf("properties.securityRules[0].properties.access").String(); got != want {
+		t.Errorf("PosOf(access) = %s; want %s", got, want)
+	}
+}
