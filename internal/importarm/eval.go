@@ -108,7 +108,9 @@ func (ev *evaluator) step(n *node) bool {
 // errPoisoned marks a value whose evaluation already reported an error.
 var errPoisoned = errors.New("already reported")
 
-// posAt is the position of byte off of string node n's text.
+// posAt is the position of byte off of string node n's decoded text. The
+// column is exact unless the JSON string holds escapes (\" \u00e9 ...)
+// before that point, each of which shifts it left by its extra characters.
 func (ev *evaluator) posAt(n *node, s string, off int) diag.Pos {
 	if n == nil {
 		return diag.Pos{File: ev.file}
