@@ -553,8 +553,10 @@ func (t *templateRun) nested(r *node, res *Resource, path string, en *env, fn de
 		t.template(tn, prefix, target, supplied, nil, depth+1)
 		return
 	}
-	// Outer scope: expressions see the parent's parameters, variables and
-	// deployment (en's scope); the resources still go to the target.
+	// Outer scope: "parameters, variables and functions" are evaluated in
+	// the parent (ExpressionEvaluationOptions.scope, https://learn.microsoft.com/dotnet/api/microsoft.azure.management.resources.models.expressionevaluationoptions),
+	// so resourceGroup() and deployment() report the parent's; the
+	// resources still go to the deployment's target.
 	t.template(tn, prefix, target, nil, en, depth+1)
 }
 
