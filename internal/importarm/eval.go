@@ -11,10 +11,16 @@ import (
 // Function is one template function. Min and Max bound the number of
 // arguments (Max < 0: no upper bound). Unless KeepsUnknown is set, a call
 // with an unknown argument yields that unknown without calling Call, so an
-// unknown flows through concat, format, toLower and the rest.
+// unknown flows through concat, format, toLower and the rest. Unless
+// Structural is set, an unknown anywhere inside an argument (an element of
+// an array, a member of an object) does the same, because the function
+// looks at the contents (string() prints them, contains() compares them);
+// structural functions only count or move elements, so their result stays
+// exact and the unknown elements stay unknown inside it.
 type Function struct {
 	Min, Max     int
 	KeepsUnknown bool
+	Structural   bool
 	Call         func(c *Call, args []Value) (Value, error)
 }
 
@@ -295,6 +301,13 @@ func (ev *evaluator) call(x *callExpr, en *env, n *node, s string) (Value, error
 		}
 		args[i] = v
 	}
+	if !fn.KeepsUnknown && !fn.Structural {
+		for _, a := range args {
+			if (a.kind == Array || a.kind == Object) && hasUnknown(a) {
+				return unknownValue(*a.Unknowns()[0]), nil
+			}
+		}
+	}
 	if strings.Contains(lname, ".") && en.args != nil {
 		return Value{}, ev.fail(n, s, x, "move the logic into the calling expression", "user-defined function %s cannot call another user-defined function", x.name)
 	}
@@ -448,4 +461,25 @@ func (ev *evaluator) loopHeader(c *node, en *env, what string) (string, int, boo
 		return "", 0, false
 	}
 	return nv.s, int(cv.i), true
+}
+
+// hasUnknown reports whether v holds an unknown anywhere.
+func hasUnknown(v Value) bool {
+	switch v.kind {
+	case Unknown:
+		return true
+	case Array:
+		for _, x := range v.arr {
+			if hasUnknown(x) {
+				return true
+			}
+		}
+	case Object:
+		for _, x := range v.obj.Vals {
+			if hasUnknown(x) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -11,16 +11,16 @@ import (
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-object
 func collectionFunctions() Functions {
 	return Functions{
-		"array": {Min: 1, Max: 1, KeepsUnknown: true, Call: func(_ *Call, args []Value) (Value, error) {
+		"array": {Min: 1, Max: 1, KeepsUnknown: true, Structural: true, Call: func(_ *Call, args []Value) (Value, error) {
 			if args[0].kind == Array {
 				return args[0], nil
 			}
 			return ArrayValue([]Value{args[0]}), nil
 		}},
-		"createArray": {Min: 0, Max: -1, KeepsUnknown: true, Call: func(_ *Call, args []Value) (Value, error) {
+		"createArray": {Min: 0, Max: -1, KeepsUnknown: true, Structural: true, Call: func(_ *Call, args []Value) (Value, error) {
 			return ArrayValue(slices.Clone(args)), nil
 		}},
-		"createObject": {Min: 0, Max: -1, KeepsUnknown: true, Call: func(_ *Call, args []Value) (Value, error) {
+		"createObject": {Min: 0, Max: -1, KeepsUnknown: true, Structural: true, Call: func(_ *Call, args []Value) (Value, error) {
 			if len(args)%2 != 0 {
 				return Value{}, errorf("createObject(key1, value1, key2, value2, ...)", "odd number of arguments")
 			}
@@ -34,7 +34,7 @@ func collectionFunctions() Functions {
 			}
 			return ObjectValue(o), nil
 		}},
-		"empty": fixed(1, func(_ *Call, args []Value) (Value, error) {
+		"empty": structural(1, func(_ *Call, args []Value) (Value, error) {
 			switch v := args[0]; v.kind {
 			case Null:
 				return BoolValue(true), nil
@@ -47,7 +47,7 @@ func collectionFunctions() Functions {
 			}
 			return Value{}, typeError(0, args[0], "string, array or object")
 		}),
-		"length": fixed(1, func(_ *Call, args []Value) (Value, error) {
+		"length": structural(1, func(_ *Call, args []Value) (Value, error) {
 			switch v := args[0]; v.kind {
 			case String:
 				return IntValue(int64(utf8.RuneCountInString(v.s))), nil
@@ -74,10 +74,10 @@ func collectionFunctions() Functions {
 			}
 			return Value{}, typeError(0, args[0], "string, array or object")
 		}),
-		"first": fixed(1, func(_ *Call, args []Value) (Value, error) { return edge(args[0], false) }),
-		"last":  fixed(1, func(_ *Call, args []Value) (Value, error) { return edge(args[0], true) }),
-		"take":  fixed(2, func(_ *Call, args []Value) (Value, error) { return slice(args, true) }),
-		"skip":  fixed(2, func(_ *Call, args []Value) (Value, error) { return slice(args, false) }),
+		"first": structural(1, func(_ *Call, args []Value) (Value, error) { return edge(args[0], false) }),
+		"last":  structural(1, func(_ *Call, args []Value) (Value, error) { return edge(args[0], true) }),
+		"take":  structural(2, func(_ *Call, args []Value) (Value, error) { return slice(args, true) }),
+		"skip":  structural(2, func(_ *Call, args []Value) (Value, error) { return slice(args, false) }),
 		"union": between(1, -1, func(_ *Call, args []Value) (Value, error) {
 			return setOp(args, false)
 		}),
@@ -103,7 +103,7 @@ func collectionFunctions() Functions {
 			}
 			return ArrayValue(out), nil
 		}),
-		"items": fixed(1, func(_ *Call, args []Value) (Value, error) {
+		"items": structural(1, func(_ *Call, args []Value) (Value, error) {
 			if args[0].kind != Object {
 				return Value{}, typeError(0, args[0], "object")
 			}
@@ -120,7 +120,7 @@ func collectionFunctions() Functions {
 			}
 			return ArrayValue(out), nil
 		}),
-		"objectKeys": fixed(1, func(_ *Call, args []Value) (Value, error) {
+		"objectKeys": structural(1, func(_ *Call, args []Value) (Value, error) {
 			if args[0].kind != Object {
 				return Value{}, typeError(0, args[0], "object")
 			}
@@ -273,4 +273,10 @@ func mergeObjects(a, b Value) Value {
 		o.set(k, v)
 	}
 	return ObjectValue(o)
+}
+
+// structural builds a Function of n arguments that only counts or moves
+// elements, so unknowns inside its arguments do not make it unknown.
+func structural(n int, call func(c *Call, args []Value) (Value, error)) Function {
+	return Function{Min: n, Max: n, Structural: true, Call: call}
 }

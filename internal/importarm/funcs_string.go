@@ -32,7 +32,7 @@ func stringFunctions() Functions {
 		})
 	}
 	return Functions{
-		"concat": between(1, -1, func(_ *Call, args []Value) (Value, error) {
+		"concat": {Min: 1, Max: -1, Structural: true, Call: func(_ *Call, args []Value) (Value, error) {
 			if args[0].kind == Array {
 				var out []Value
 				for i, a := range args {
@@ -55,7 +55,7 @@ func stringFunctions() Functions {
 				b.WriteString(toText(a))
 			}
 			return StringValue(b.String()), nil
-		}),
+		}},
 		"format": between(1, -1, func(_ *Call, args []Value) (Value, error) {
 			f, err := argString(args, 0)
 			if err != nil {
