@@ -198,6 +198,17 @@ func TestCheck(t *testing.T) {
 			},
 			want: []string{"internal/render/terraform imports internal/render/arm: " + Rules[len(Rules)-1].Why},
 		},
+		{
+			name: "importarm reads the spec",
+			imports: map[string][]string{
+				m + "internal/importarm": {m + "internal/spec", m + "internal/model", m + "internal/diag", "strings"},
+				m + "internal/spec":      nil,
+				m + "internal/model":     nil,
+				m + "internal/diag":      nil,
+				"strings":                nil,
+			},
+			want: []string{"internal/importarm imports internal/spec: " + ruleFor(t, "internal/importarm/...").Why},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,4 +218,16 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ruleFor returns the rule constraining pkg.
+func ruleFor(t *testing.T, pkg string) Rule {
+	t.Helper()
+	for _, r := range Rules {
+		if r.Pkg == pkg {
+			return r
+		}
+	}
+	t.Fatalf("no rule for %s", pkg)
+	return Rule{}
 }
