@@ -287,33 +287,14 @@ func DeploymentName(group string, stage int) string {
 	return n
 }
 
+// resource renders r as it stands in its template: its body, plus the
+// scope of an extension resource and the dependsOn within its deployment.
 func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
-	a := model.AddressOf(r)
-	c, ok := rd.kinds[r.Type()]
-	if !ok {
-		return Resource{}, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
-	}
-	b, err := c.convert(x, r)
+	w, err := rd.body(x, r)
 	if err != nil {
-		return Resource{}, fmt.Errorf("%s: %w", a, err)
+		return Resource{}, err
 	}
 	m := r.Base()
-	w := Resource{
-		Type:       string(r.Type()),
-		APIVersion: c.apiVersion,
-		Name:       m.Name,
-		Kind:       b.Kind,
-		Zones:      b.Zones,
-		SKU:        b.SKU,
-		Identity:   b.Identity,
-		Properties: b.Properties,
-	}
-	if !b.NoLocation {
-		w.Location = m.Location
-	}
-	if !b.NoTags && len(m.Tags) > 0 {
-		w.Tags = m.Tags
-	}
 	if !m.Scope.IsZero() {
 		if rg, isRG := x.g.Get(m.Scope.Address); !isRG || rg.Type() != model.TypeResourceGroup {
 			w.Scope = x.ID(m.Scope)
@@ -335,6 +316,37 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 	sort.Strings(deps)
 	deps = compactStrings(deps)
 	w.DependsOn = deps
+	return w, nil
+}
+
+// body runs r's converter and fills in what every resource has: type,
+// apiVersion, name, location and tags.
+func (rd *Renderer) body(x *Ctx, r model.Resource) (Resource, error) {
+	c, ok := rd.kinds[r.Type()]
+	if !ok {
+		return Resource{}, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
+	}
+	b, err := c.convert(x, r)
+	if err != nil {
+		return Resource{}, fmt.Errorf("%s: %w", model.AddressOf(r), err)
+	}
+	m := r.Base()
+	w := Resource{
+		Type:       string(r.Type()),
+		APIVersion: c.apiVersion,
+		Name:       m.Name,
+		Kind:       b.Kind,
+		Zones:      b.Zones,
+		SKU:        b.SKU,
+		Identity:   b.Identity,
+		Properties: b.Properties,
+	}
+	if !b.NoLocation {
+		w.Location = m.Location
+	}
+	if !b.NoTags && len(m.Tags) > 0 {
+		w.Tags = m.Tags
+	}
 	return w, nil
 }
 

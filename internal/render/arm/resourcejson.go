@@ -28,30 +28,9 @@ func ResourceJSON(g *model.Graph, subscriptionID string) (map[model.Address]json
 		a := model.AddressOf(r)
 		x := &Ctx{g: g, group: a.Group, scopes: scopes, kinds: rd.kinds, literalSub: subscriptionID,
 			deploymentOf: func(model.Address) string { return "" }}
-		c, ok := rd.kinds[r.Type()]
-		if !ok {
-			return nil, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
-		}
-		b, err := c.convert(x, r)
+		w, err := rd.body(x, r)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
-		}
-		m := r.Base()
-		w := Resource{
-			Type:       string(r.Type()),
-			APIVersion: c.apiVersion,
-			Name:       m.Name,
-			Kind:       b.Kind,
-			Zones:      b.Zones,
-			SKU:        b.SKU,
-			Identity:   b.Identity,
-			Properties: b.Properties,
-		}
-		if !b.NoLocation {
-			w.Location = m.Location
-		}
-		if !b.NoTags && len(m.Tags) > 0 {
-			w.Tags = m.Tags
+			return nil, err
 		}
 		raw, err := json.Marshal(w)
 		if err != nil {
