@@ -343,7 +343,7 @@ func servicesSecurity() []securityPair {
 			},
 			TF: func(bs tfBlocks) any {
 				a := bs.One("azurerm_synapse_workspace_extended_auditing_policy")
-				return fmt.Sprintf("on=%v monitor=%v", true, a.Attr("log_monitoring_enabled"))
+				return fmt.Sprintf("on=%v monitor=%v", a.b != nil, a.Attr("log_monitoring_enabled"))
 			},
 		},
 		{
