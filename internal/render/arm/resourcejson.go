@@ -28,7 +28,7 @@ func ResourceJSON(g *model.Graph, subscriptionID string) (map[model.Address]json
 		a := model.AddressOf(r)
 		x := &Ctx{g: g, group: a.Group, scopes: scopes, kinds: rd.kinds, literalSub: subscriptionID,
 			deploymentOf: func(model.Address) string { return "" }}
-		c, ok := rd.kinds[r.Type()]
+		c, ok := rd.kinds.converter(r)
 		if !ok {
 			return nil, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
 		}
