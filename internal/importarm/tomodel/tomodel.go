@@ -219,7 +219,9 @@ func opaque(x *Ctx, r importarm.Resource) (model.Resource, error) {
 // rawJSON is v as JSON; unknowns are written as importarm spells them (an
 // object naming the cause), never as a made-up value.
 func rawJSON(v importarm.Value) json.RawMessage {
-	b, err := json.Marshal(v)
+	// MarshalJSON writes compact JSON already; json.Marshal would check
+	// and compact it a second time.
+	b, err := v.MarshalJSON()
 	if err != nil {
 		return nil
 	}
