@@ -125,7 +125,9 @@ func runCheckTemplate(opts *CheckOptions, level check.Level, write func(io.Write
 var templateIntents = []string{"internet-to-private-denied", "internet-to-paas-denied", "internet-to-bastion-other-denied"}
 
 // runReachTemplate proves the internet-exposure intents of an imported
-// template, or explains one --from/--to flow in it.
+// template, or explains one --from/--to flow in it. Values the template
+// leaves to deployment time are listed on stderr; when any is left, intents
+// that hold are not reported as proven (exit 3).
 func runReachTemplate(opts *ReachOptions) error {
 	env, err := loadTemplate(opts.SpecFile, opts.TemplateParams, opts.ErrOut)
 	if err != nil {
@@ -154,7 +156,13 @@ func runReachTemplate(opts *ReachOptions) error {
 			}
 		}
 	}
-	return reportReach(opts, n, intents)
+	err = reportReach(opts, n, intents)
+	if u := env.Model.Unknowns; len(u) > 0 && err == nil && opts.From == "" {
+		// A value reach read as zero may hide a path: the answers are not
+		// a proof until those values are known.
+		return &exitError{code: ExitReach, err: fmt.Errorf("the intents hold only if the %d value(s) listed as unknown (set at deployment time) do not open a path; give them in --parameters or check them once deployed", len(u))}
+	}
+	return err
 }
 
 // subnetPrefix replaces a subnet's name ("snet-a" or "vnet/snet-a") by its
