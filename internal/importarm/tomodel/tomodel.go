@@ -129,6 +129,10 @@ func Convert(name string, res *importarm.Result, reg *Registry) (*Result, diag.D
 	var ds diag.Diagnostics
 	for i := range res.Resources {
 		r := &res.Resources[i]
+		if _, err := ParseID(r.ID); err != nil {
+			ds.Errorf(r.Pos, "give the resource a type such as Microsoft.Network/virtualNetworks and a name per type segment", "%s %q: %v", r.Type, r.Name, err)
+			continue
+		}
 		x := &Ctx{r: r, idx: idx, reg: reg}
 		m, err := convertOne(x, reg, r)
 		ds.Append(x.ds)
