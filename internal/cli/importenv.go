@@ -27,6 +27,9 @@ type imported struct {
 	Eval   *importarm.Result
 	Model  *tomodel.Result
 	Bodies []tomodel.Body
+	// Unanalysed counts the settings the model cannot hold (a public IP
+	// on a network interface), reported as warnings.
+	Unanalysed int
 }
 
 // loadTemplate evaluates an ARM template (with its parameters file, if
@@ -62,7 +65,7 @@ func loadTemplate(file, paramsFile string, errOut io.Writer) (*imported, error) 
 	for _, u := range res.Unknowns {
 		fmt.Fprintf(errOut, "unknown: %s\n", u)
 	}
-	return &imported{File: file, Eval: ev, Model: res, Bodies: bodies}, nil
+	return &imported{File: file, Eval: ev, Model: res, Bodies: bodies, Unanalysed: len(cds)}, nil
 }
 
 // runCheckTemplate evaluates the policy set over an imported template.
@@ -157,10 +160,10 @@ func runReachTemplate(opts *ReachOptions) error {
 		}
 	}
 	err = reportReach(opts, n, intents)
-	if u := env.Model.Unknowns; len(u) > 0 && err == nil && opts.From == "" {
-		// A value reach read as zero may hide a path: the answers are not
-		// a proof until those values are known.
-		return &exitError{code: ExitReach, err: fmt.Errorf("the intents hold only if the %d value(s) listed as unknown (set at deployment time) do not open a path; give them in --parameters or check them once deployed", len(u))}
+	if u := len(env.Model.Unknowns); (u > 0 || env.Unanalysed > 0) && err == nil && opts.From == "" {
+		// A value reach read as zero, or a setting it cannot see, may hide
+		// a path: the answers are not a proof until those are settled.
+		return &exitError{code: ExitReach, err: fmt.Errorf("the intents hold only if the %d value(s) listed as unknown (set at deployment time) and the %d setting(s) reach does not analyse (warnings above) do not open a path; give the values in --parameters or check them once deployed", u, env.Unanalysed)}
 	}
 	return err
 }
