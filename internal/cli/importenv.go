@@ -62,6 +62,15 @@ func loadTemplate(file, paramsFile string, errOut io.Writer) (*imported, error) 
 		return nil, internal(err)
 	}
 	printDiagnostics(errOut, ds)
+	fmt.Fprintf(errOut, "imported %d resources from %s", res.Graph.Len(), file)
+	if ts := res.OpaqueTypes(); len(ts) > 0 {
+		var parts []string
+		for _, t := range ts {
+			parts = append(parts, fmt.Sprintf("%s (%d)", t, res.Opaque[t]))
+		}
+		fmt.Fprintf(errOut, "; kept opaque (policy sees them, reach does not): %s", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(errOut)
 	for _, u := range res.Unknowns {
 		fmt.Fprintf(errOut, "unknown: %s\n", u)
 	}

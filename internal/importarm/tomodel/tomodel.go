@@ -60,16 +60,6 @@ func (g *Registry) Fold(child model.Type) {
 	g.canon[strings.ToLower(string(child))] = child
 }
 
-// Types returns the registered types, sorted.
-func (g *Registry) Types() []string {
-	var out []string
-	for k := range g.kinds {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // NewRegistry returns the converters for every type enclave maps to a
 // typed model kind.
 func NewRegistry() *Registry {
@@ -96,14 +86,22 @@ func (u Unknown) String() string {
 	return fmt.Sprintf("%s: %s: %s is unknown until deployment (%s: %s)", u.Pos, u.Resource, u.Path, u.Cause, u.Expr)
 }
 
+// OpaqueTypes returns the types kept opaque, sorted.
+func (r *Result) OpaqueTypes() []model.Type {
+	var out []model.Type
+	for t := range r.Opaque {
+		out = append(out, t)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Result is an imported environment.
 type Result struct {
 	Graph *model.Graph
 	// Unknowns lists, in resource order, the fields left zero because
 	// their values are unknown before deployment.
 	Unknowns []Unknown
-	// Paths gives each resource's JSON path in the source document.
-	Paths map[model.Address]string
 	// Opaque counts the resources kept as model.Opaque, by ARM type.
 	Opaque map[model.Type]int
 }
@@ -113,7 +111,7 @@ type Result struct {
 // property's line and column; nothing is returned with them.
 func Convert(name string, res *importarm.Result, reg *Registry) (*Result, diag.Diagnostics) {
 	loc := importarm.DefaultLocation
-	out := &Result{Graph: model.NewGraph(name, loc), Paths: map[model.Address]string{}, Opaque: map[model.Type]int{}}
+	out := &Result{Graph: model.NewGraph(name, loc), Opaque: map[model.Type]int{}}
 	idx := &index{byID: map[string]*importarm.Resource{}, children: map[string][]*importarm.Resource{}}
 	for i := range res.Resources {
 		r := &res.Resources[i]
@@ -151,7 +149,6 @@ func Convert(name string, res *importarm.Result, reg *Registry) (*Result, diag.D
 			ds.Errorf(r.Pos, "declare each resource once", "%v", err)
 			continue
 		}
-		out.Paths[a] = r.Path
 		for _, u := range x.unknowns {
 			u.Resource = a
 			out.Unknowns = append(out.Unknowns, u)
