@@ -31,6 +31,8 @@ type CheckOptions struct {
 	// ParamsFile holds assignment parameter values for the definitions of
 	// PolicyDirs: {"<definition name>": {"<parameter>": <value>}}.
 	ParamsFile string
+	// TemplateParams is the parameters file of an ARM template argument.
+	TemplateParams string
 }
 
 // baselineAssignments returns enclave's own policy baseline for a graph,
@@ -57,9 +59,17 @@ construct check cannot evaluate is listed as unsupported, never passed.
 
 check exits 4 when a finding is at or above --fail-on: deny, audit
 (auditIfNotExists counts as audit), change (modify, append,
-deployIfNotExists) or none.`,
+deployIfNotExists) or none.
+
+Given an ARM template (a path ending in .json) instead of a spec, check
+imports it (with --parameters, or the parameters' defaults), presents each
+declared resource as the template evaluates it, and assigns the baseline
+with its default parameter values; findings point at the declaration's
+line and column. Values only Azure knows at deployment (reference(),
+list*(), secure parameters) are listed as unknown on stderr.`,
 		Example: `  enclave check
-  enclave check enclave.yaml --policy-dir azure-policy/built-in-policies --format sarif > check.sarif`,
+  enclave check enclave.yaml --policy-dir azure-policy/built-in-policies --format sarif > check.sarif
+  enclave check azuredeploy.json --parameters azuredeploy.parameters.json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -75,6 +85,7 @@ deployIfNotExists) or none.`,
 	cmd.Flags().StringArrayVar(&opts.PolicyDirs, "policy-dir", nil, "add the policy definitions (*.json) under this directory; repeatable")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "audit", "exit 4 on findings at or above this level: deny, audit, change or none")
 	cmd.Flags().StringVar(&opts.ParamsFile, "policy-params", "", `JSON file of parameter values for --policy-dir definitions: {"<definition name>": {"<parameter>": value}}`)
+	cmd.Flags().StringVar(&opts.TemplateParams, "parameters", "", "parameters file of an ARM template argument")
 	return cmd
 }
 
@@ -88,6 +99,12 @@ func runCheck(opts *CheckOptions) error {
 	level, err := check.ParseLevel(opts.FailOn)
 	if err != nil {
 		return userError(diag.Pos{}, "use --fail-on deny, audit, change or none", "%v", err)
+	}
+	if isTemplate(opts.SpecFile) {
+		return runCheckTemplate(opts, level, write)
+	}
+	if opts.TemplateParams != "" {
+		return userError(diag.Pos{}, "give --parameters only with an ARM template (a .json file)", "--parameters without a template")
 	}
 	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {

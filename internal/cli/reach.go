@@ -13,6 +13,7 @@ import (
 
 	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/diag"
+	"github.com/enclave-dev/enclave/internal/model"
 	"github.com/enclave-dev/enclave/internal/reach"
 	"github.com/enclave-dev/enclave/internal/render/docs"
 	"github.com/enclave-dev/enclave/internal/spec"
@@ -31,6 +32,8 @@ type ReachOptions struct {
 	Protocol string
 	// ServiceTags is Azure's ServiceTags_Public JSON; "" keeps tags symbolic.
 	ServiceTags string
+	// TemplateParams is the parameters file of an ARM template argument.
+	TemplateParams string
 }
 
 // NewCmdReach returns the reach command; runF replaces runReach in tests.
@@ -48,11 +51,21 @@ storage) and those under intents:. Each answer shows the path hop by hop
 and the NSG rule, route, peering, firewall rule or public-access setting
 that decided it. It exits 3 when an intent does not hold.
 
-With --from and --to it explains one flow instead.`,
+With --from and --to it explains one flow instead.
+
+Given an ARM template (a path ending in .json) instead of a spec, reach
+imports it (with --parameters, or the parameters' defaults) and proves
+what holds for any environment: nothing on the internet reaches a private
+address, a PaaS data plane that has a private endpoint, or Bastion on
+anything but 443. --from and --to may then name the template's subnets
+("snet-a" or "vnet/snet-a"), internet, onprem, addresses, prefixes or
+host names.`,
 		Example: `  enclave reach
   enclave reach enclave.yaml --format json
   enclave reach --from workstations --to pypi.org --port 443
-  enclave reach --from internet --to workstations --port 22`,
+  enclave reach --from internet --to workstations --port 22
+  enclave reach azuredeploy.json --parameters azuredeploy.parameters.json
+  enclave reach azuredeploy.json --from internet --to vnet-hub/snet-jump --port 22`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -71,6 +84,7 @@ With --from and --to it explains one flow instead.`,
 	f.IntVar(&opts.Port, "port", 0, "destination port of the flow (every port when omitted)")
 	f.StringVar(&opts.Protocol, "protocol", "", "protocol of the flow: tcp or udp (tcp when a port is given)")
 	f.StringVar(&opts.ServiceTags, "service-tags", "", "expand service tags from Azure's ServiceTags_Public JSON file")
+	f.StringVar(&opts.TemplateParams, "parameters", "", "parameters file of an ARM template argument")
 	return cmd
 }
 
@@ -87,11 +101,17 @@ func runReach(opts *ReachOptions) error {
 	if p := opts.Protocol; p != "" && p != "tcp" && p != "udp" {
 		return userError(diag.Pos{}, "use --protocol tcp or --protocol udp", "unknown protocol %q", p)
 	}
+	if isTemplate(opts.SpecFile) {
+		return runReachTemplate(opts)
+	}
+	if opts.TemplateParams != "" {
+		return userError(diag.Pos{}, "give --parameters only with an ARM template (a .json file)", "--parameters without a template")
+	}
 	doc, res, err := compileSpec(opts.SpecFile, opts.ErrOut)
 	if err != nil {
 		return err
 	}
-	n, err := buildReach(doc, res, opts.ServiceTags)
+	n, err := buildReach(doc, res.Graph, opts.ServiceTags)
 	if err != nil {
 		return err
 	}
@@ -109,6 +129,12 @@ func runReach(opts *ReachOptions) error {
 		}
 		intents = append(n.BuiltinIntents(doc), sp...)
 	}
+	return reportReach(opts, n, intents)
+}
+
+// reportReach proves intents and writes the answers; exit 3 when an
+// intent (not a single explained flow) does not hold.
+func reportReach(opts *ReachOptions, n *reach.Network, intents []reach.Intent) error {
 	results := n.Check(intents)
 	// "--to internet" also lists exactly which internet destinations the
 	// source subnets reach.
@@ -135,7 +161,7 @@ func runReach(opts *ReachOptions) error {
 }
 
 // buildReach indexes the compiled network for reach.
-func buildReach(doc *spec.Document, res *compile.Result, tagsFile string) (*reach.Network, error) {
+func buildReach(doc *spec.Document, g *model.Graph, tagsFile string) (*reach.Network, error) {
 	var o reach.Options
 	if op := doc.Network.OnPremises; op != nil {
 		// ExpressRoute learns on-premises prefixes over BGP; the spec names them.
@@ -153,7 +179,7 @@ func buildReach(doc *spec.Document, res *compile.Result, tagsFile string) (*reac
 		}
 		o.ServiceTags = tags
 	}
-	n, err := reach.Build(res.Graph, o)
+	n, err := reach.Build(g, o)
 	if err != nil {
 		return nil, internal(err)
 	}
@@ -262,7 +288,7 @@ func writeHops(w io.Writer, hops []reach.Hop) {
 
 // proveIntents proves the built-in and spec intents of a compiled spec.
 func proveIntents(doc *spec.Document, res *compile.Result) ([]reach.Result, error) {
-	n, err := buildReach(doc, res, "")
+	n, err := buildReach(doc, res.Graph, "")
 	if err != nil {
 		return nil, err
 	}

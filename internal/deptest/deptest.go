@@ -65,6 +65,8 @@ var Rules = []Rule{
 		Why: "the policy baseline is a leaf of embedded definitions that compile and the command read; it imports only the standard library"},
 	{Pkg: "internal/importarm/...", Only: []string{"internal/diag/...", "internal/model/..."},
 		Why: "importarm turns templates and exports into resources for the model; it reads neither the spec, the compiler nor the renderers, and analyses and commands import it, never the reverse"},
+	{Pkg: "internal/importarm/tomodel/...", Only: []string{"internal/importarm", "internal/diag/...", "internal/model/..."},
+		Why: "tomodel maps evaluated resources onto model kinds; it reads only the evaluator's result and the model, never the renderers or the analyses"},
 	{Pkg: "internal/render/terraform/...", Forbid: []string{"internal/render/arm/..."},
 		Why: "each renderer spells the model itself; Terraform is never derived from the ARM rendering (only tests compare them)"},
 }

@@ -80,6 +80,30 @@ func registry() table {
 	return all
 }
 
+// converter returns the converter for r: the registered one for its kind,
+// or, for an opaque resource kept from an import, one that writes its body
+// back unchanged. Opaque is the only kind the registry need not know.
+func (t table) converter(r model.Resource) (converter, bool) {
+	if o, ok := r.(*model.Opaque); ok {
+		return converter{apiVersion: o.APIVersion, convert: opaqueBody}, true
+	}
+	c, ok := t[r.Type()]
+	return c, ok
+}
+
+// opaqueBody writes an opaque resource's members as they were imported.
+func opaqueBody(x *Ctx, r model.Resource) (Body, error) {
+	o := r.(*model.Opaque)
+	b := Body{Kind: o.Kind, Zones: o.Zones, NoLocation: o.Location == ""}
+	if len(o.SKU) > 0 {
+		b.SKU = o.SKU
+	}
+	if len(o.Properties) > 0 {
+		b.Properties = o.Properties
+	}
+	return b, nil
+}
+
 // APIVersion returns the apiVersion enclave uses for typ, or "".
 func APIVersion(typ model.Type) string { return registry()[typ].apiVersion }
 
@@ -322,7 +346,7 @@ func (rd *Renderer) resource(x *Ctx, r model.Resource) (Resource, error) {
 // body runs r's converter and fills in what every resource has: type,
 // apiVersion, name, location and tags.
 func (rd *Renderer) body(x *Ctx, r model.Resource) (Resource, error) {
-	c, ok := rd.kinds[r.Type()]
+	c, ok := rd.kinds.converter(r)
 	if !ok {
 		return Resource{}, fmt.Errorf("no ARM converter for %s (%T)", r.Type(), r)
 	}
