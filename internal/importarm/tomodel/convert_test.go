@@ -65,7 +65,8 @@ func TestConvertChildrenFold(t *testing.T) {
 		&model.RouteTable{Meta: model.Meta{Name: "rt-workload", Group: grp, Location: "westeurope"}, DisableBGPRoutePropagation: true, Routes: []model.Route{
 			{Name: "default", Prefix: netip.MustParsePrefix("0.0.0.0/0"), NextHop: model.NextHopVirtualAppliance, NextHopIP: netip.MustParseAddr("10.0.1.4")},
 		}},
-		&model.StorageAccount{Meta: model.Meta{Name: "stlab", Group: grp, Location: "westeurope"},
+		&model.StorageAccount{Meta: model.Meta{Name: "stlab", Group: grp, Location: "westeurope"}, SKU: model.StorageStandardLRS,
+			SharedKeyAccess: true, HTTPSOnly: true,
 			NetworkACL: model.NetworkACL{DefaultAction: model.Deny, Bypass: model.BypassAzureServices}},
 	}
 	for _, w := range want {
