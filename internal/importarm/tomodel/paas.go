@@ -11,12 +11,7 @@ import (
 func paasKinds(g *Registry) {
 	storageKinds(g)
 	keyVaultKinds(g)
-	g.Add(model.TypeContainerRegistry, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		p := x.Props()
-		a := serviceACL(x, p.Get("networkRuleSet"))
-		a.Bypass = model.NetworkBypass(x.Str(p.Get("networkRuleBypassOptions")))
-		return &model.ContainerRegistry{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x), NetworkACL: a}, nil
-	})
+	containerKinds(g)
 	g.Add(model.TypeMLWorkspace, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return &model.MLWorkspace{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
 	})

@@ -13,6 +13,7 @@ import (
 var paasRoundTripTypes = []model.Type{
 	model.TypeStorageAccount, model.TypeBlobService, model.TypeBlobContainer, model.TypeFileService,
 	model.TypeKeyVault, model.TypeKeyVaultKey,
+	model.TypeContainerRegistry, model.TypeManagedCluster, model.TypeClusterExtension,
 }
 
 // TestRoundTripPaaS renders the example, imports the template, and checks
