@@ -12,9 +12,7 @@ func paasKinds(g *Registry) {
 	storageKinds(g)
 	keyVaultKinds(g)
 	containerKinds(g)
-	g.Add(model.TypeMLWorkspace, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.MLWorkspace{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
-	})
+	mlKinds(g)
 	g.Add(model.TypeWebApp, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return &model.WebApp{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
 	})

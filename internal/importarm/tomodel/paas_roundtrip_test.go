@@ -14,6 +14,7 @@ var paasRoundTripTypes = []model.Type{
 	model.TypeStorageAccount, model.TypeBlobService, model.TypeBlobContainer, model.TypeFileService,
 	model.TypeKeyVault, model.TypeKeyVaultKey,
 	model.TypeContainerRegistry, model.TypeManagedCluster, model.TypeClusterExtension,
+	model.TypeMLWorkspace, model.TypeMLCompute, model.TypeApplicationInsights,
 }
 
 // TestRoundTripPaaS renders the example, imports the template, and checks
