@@ -13,9 +13,7 @@ func paasKinds(g *Registry) {
 	keyVaultKinds(g)
 	containerKinds(g)
 	mlKinds(g)
-	g.Add(model.TypeWebApp, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.WebApp{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
-	})
+	webKinds(g)
 	g.Add(model.TypeDataFactory, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return &model.DataFactory{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
 	})

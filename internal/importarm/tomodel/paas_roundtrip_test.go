@@ -15,6 +15,7 @@ var paasRoundTripTypes = []model.Type{
 	model.TypeKeyVault, model.TypeKeyVaultKey,
 	model.TypeContainerRegistry, model.TypeManagedCluster, model.TypeClusterExtension,
 	model.TypeMLWorkspace, model.TypeMLCompute, model.TypeApplicationInsights,
+	model.TypeAppServicePlan, model.TypeWebApp, model.TypePublishingCredentialsPolicy,
 }
 
 // TestRoundTripPaaS renders the example, imports the template, and checks
