@@ -14,16 +14,8 @@ func paasKinds(g *Registry) {
 	containerKinds(g)
 	mlKinds(g)
 	webKinds(g)
+	dataKinds(g)
 	g.Add(model.TypeDataFactory, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return &model.DataFactory{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
-	})
-	g.Add(model.TypeDatabricksWorkspace, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.DatabricksWorkspace{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
-	})
-	g.Add(model.TypeSynapseWorkspace, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.SynapseWorkspace{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
-	})
-	g.Add(model.TypeEventHubNamespace, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.EventHubNamespace{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
 	})
 }

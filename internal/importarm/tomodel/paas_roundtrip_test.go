@@ -16,6 +16,8 @@ var paasRoundTripTypes = []model.Type{
 	model.TypeContainerRegistry, model.TypeManagedCluster, model.TypeClusterExtension,
 	model.TypeMLWorkspace, model.TypeMLCompute, model.TypeApplicationInsights,
 	model.TypeAppServicePlan, model.TypeWebApp, model.TypePublishingCredentialsPolicy,
+	model.TypeDatabricksWorkspace, model.TypeSynapseWorkspace, model.TypeSynapseEntraAdmin, model.TypeSynapseAuditing, model.TypeSynapseAlerts,
+	model.TypeEventHubNamespace, model.TypeEventHub, model.TypeEventHubConsumerGroup,
 }
 
 // TestRoundTripPaaS renders the example, imports the template, and checks
