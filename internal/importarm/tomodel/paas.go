@@ -15,6 +15,7 @@ func paasKinds(g *Registry) {
 	mlKinds(g)
 	webKinds(g)
 	dataKinds(g)
+	streamingKinds(g)
 	g.Add(model.TypeDataFactory, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return &model.DataFactory{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
 	})

@@ -18,6 +18,8 @@ var paasRoundTripTypes = []model.Type{
 	model.TypeAppServicePlan, model.TypeWebApp, model.TypePublishingCredentialsPolicy,
 	model.TypeDatabricksWorkspace, model.TypeSynapseWorkspace, model.TypeSynapseEntraAdmin, model.TypeSynapseAuditing, model.TypeSynapseAlerts,
 	model.TypeEventHubNamespace, model.TypeEventHub, model.TypeEventHubConsumerGroup,
+	model.TypeStreamAnalyticsCluster, model.TypeStreamAnalyticsEndpoint, model.TypeStreamAnalyticsJob,
+	model.TypeStreamAnalyticsInput, model.TypeStreamAnalyticsOutput, model.TypeStreamAnalyticsQuery,
 }
 
 // TestRoundTripPaaS renders the example, imports the template, and checks

@@ -143,9 +143,7 @@ func managedIdentity(x *Ctx) model.Identity {
 
 // vaultChild returns a reference to the key or secret called name in the
 // vault whose URI ("https://<vault>.vault.azure.net/") v holds. Vault names
-// are unique across Azure, so the vault is the one the document declares
-// under that name; one it does not declare is taken to share the resource's
-// group.
+// are unique across Azure, so the vault is found by name (namedResource).
 // https://learn.microsoft.com/en-us/azure/key-vault/general/about-keys-secrets-certificates#object-identifiers
 func (x *Ctx) vaultChild(v V, typ model.Type, name string) model.Ref {
 	s := x.Str(v)
@@ -158,11 +156,7 @@ func (x *Ctx) vaultChild(v V, typ model.Type, name string) model.Ref {
 		return model.Ref{}
 	}
 	vault := strings.SplitN(u.Host, ".", 2)[0]
-	a := model.Address{Type: model.TypeKeyVault, Name: vault, Group: x.r.ResourceGroup}
-	if d, ok := x.idx.declared(model.TypeKeyVault, vault); ok {
-		a = d
-	}
-	return a.Child(typ.Segments()[len(typ.Segments())-1], name).Ref()
+	return x.namedResource(model.TypeKeyVault, vault).Child(typ.Segments()[len(typ.Segments())-1], name).Ref()
 }
 
 // declared returns the address of the resource of type typ named name the

@@ -78,9 +78,5 @@ func (x *Ctx) containerImage(w *model.WebApp, v V) {
 		x.ds.Warnf(x.pos(v), "the model knows images from Azure Container Registry only; judge this one by hand", "%s: linuxFxVersion %q is not imported", x.r.Name, s)
 		return
 	}
-	a := model.Address{Type: model.TypeContainerRegistry, Name: name, Group: x.r.ResourceGroup}
-	if d, ok := x.idx.declared(model.TypeContainerRegistry, name); ok {
-		a = d
-	}
-	w.Registry, w.Image = a.Ref(), image
+	w.Registry, w.Image = x.namedResource(model.TypeContainerRegistry, name).Ref(), image
 }
