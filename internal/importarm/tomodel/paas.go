@@ -1,13 +1,8 @@
 package tomodel
 
-import (
-	"github.com/enclave-dev/enclave/internal/importarm"
-	"github.com/enclave-dev/enclave/internal/model"
-)
-
-// paasKinds registers the PaaS kinds: storage and Key Vault in full, the
-// rest (until their own files read every field) with the public-access
-// settings reach and check read.
+// paasKinds registers the PaaS kinds, each in full: every field the ARM
+// renderer writes is read back, so an imported resource renders again
+// unchanged.
 func paasKinds(g *Registry) {
 	storageKinds(g)
 	keyVaultKinds(g)
@@ -15,8 +10,6 @@ func paasKinds(g *Registry) {
 	mlKinds(g)
 	webKinds(g)
 	dataKinds(g)
+	dataFactoryKinds(g)
 	streamingKinds(g)
-	g.Add(model.TypeDataFactory, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.DataFactory{Meta: x.Meta(), PublicNetworkAccess: publicAccess(x)}, nil
-	})
 }

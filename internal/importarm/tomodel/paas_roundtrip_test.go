@@ -18,6 +18,7 @@ var paasRoundTripTypes = []model.Type{
 	model.TypeAppServicePlan, model.TypeWebApp, model.TypePublishingCredentialsPolicy,
 	model.TypeDatabricksWorkspace, model.TypeSynapseWorkspace, model.TypeSynapseEntraAdmin, model.TypeSynapseAuditing, model.TypeSynapseAlerts,
 	model.TypeEventHubNamespace, model.TypeEventHub, model.TypeEventHubConsumerGroup,
+	model.TypeDataFactory, model.TypeDataFactoryManagedVNet, model.TypeDataFactoryManagedEndpoint, model.TypeIntegrationRuntime, model.TypeLinkedService,
 	model.TypeStreamAnalyticsCluster, model.TypeStreamAnalyticsEndpoint, model.TypeStreamAnalyticsJob,
 	model.TypeStreamAnalyticsInput, model.TypeStreamAnalyticsOutput, model.TypeStreamAnalyticsQuery,
 }
