@@ -61,3 +61,47 @@ func TestConvertVault(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertUnmodelled checks that settings the model cannot hold keep
+// their resource opaque instead of importing it as something it is not.
+func TestConvertUnmodelled(t *testing.T) {
+	res, _ := convertFile(t, "testdata/unmodelled.json")
+	for _, tc := range []struct {
+		typ  model.Type
+		name string
+	}{
+		{model.TypeBlobContainer, "stlab/default/public"},
+		{model.TypeEventHub, "evhns-lab/compacted"},
+		{model.TypeLinkedService, "adf-lab/ls-blob-key"},
+		{model.TypeLinkedService, "adf-lab/ls-sftp"},
+		{model.TypeIntegrationRuntime, "adf-lab/ir-public"},
+		{model.TypeSynapseAuditing, "synw-lab/default"},
+	} {
+		a := model.Address{Group: "rg-lab", Type: tc.typ, Name: tc.name}
+		r, ok := res.Graph.Get(a)
+		if !ok {
+			t.Errorf("Convert(unmodelled.json) has no %s", a)
+			continue
+		}
+		if _, ok := r.(*model.Opaque); !ok {
+			t.Errorf("Convert(unmodelled.json) %s = %T; want *model.Opaque", a, r)
+		}
+	}
+	for _, tc := range []struct {
+		typ  model.Type
+		name string
+	}{
+		{model.TypeStorageAccount, "stlab"},
+		{model.TypeBlobService, "stlab/default"},
+		{model.TypeEventHubNamespace, "evhns-lab"},
+		{model.TypeDataFactory, "adf-lab"},
+		{model.TypeSynapseWorkspace, "synw-lab"},
+	} {
+		a := model.Address{Group: "rg-lab", Type: tc.typ, Name: tc.name}
+		if r, ok := res.Graph.Get(a); !ok {
+			t.Errorf("Convert(unmodelled.json) has no %s", a)
+		} else if _, ok := r.(*model.Opaque); ok {
+			t.Errorf("Convert(unmodelled.json) %s is opaque; want it typed", a)
+		}
+	}
+}
