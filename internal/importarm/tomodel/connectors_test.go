@@ -2,10 +2,12 @@ package tomodel_test
 
 import (
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/enclave-dev/enclave/internal/diag"
 	"github.com/enclave-dev/enclave/internal/importarm"
 	"github.com/enclave-dev/enclave/internal/importarm/tomodel"
 	"github.com/enclave-dev/enclave/internal/model"
@@ -39,18 +41,7 @@ func TestRoundTripConnectors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	out, err := arm.Render(g)
-	if err != nil {
-		t.Fatalf("Render: %v", err)
-	}
-	ev, ds := importarm.Evaluate("azuredeploy.json", out.Template, nil, importarm.Options{})
-	if ds.HasErrors() {
-		t.Fatalf("Evaluate:\n%s", ds.Error())
-	}
-	res, ds := tomodel.Convert("connectors", ev, tomodel.NewRegistry())
-	if ds.HasErrors() {
-		t.Fatalf("Convert:\n%s", ds.Error())
-	}
+	res, _ := renderImport(t, g)
 	for _, typ := range []model.Type{model.TypeDataFactory, model.TypeIntegrationRuntime, model.TypeKeyVault, model.TypeLinkedService} {
 		if n := res.Opaque[typ]; n > 0 {
 			t.Errorf("Convert kept %d of %s opaque; want them typed", n, typ)
@@ -68,5 +59,68 @@ func TestRoundTripConnectors(t *testing.T) {
 		if diff := cmp.Diff(want, got, roundTripOpts); diff != "" {
 			t.Errorf("round trip of %s (-original +imported):\n%s", a, diff)
 		}
+	}
+}
+
+// renderImport renders g to ARM and imports the template again.
+func renderImport(t *testing.T, g *model.Graph) (*tomodel.Result, diag.Diagnostics) {
+	t.Helper()
+	out, err := arm.Render(g)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	ev, ds := importarm.Evaluate("azuredeploy.json", out.Template, nil, importarm.Options{})
+	if ds.HasErrors() {
+		t.Fatalf("Evaluate:\n%s", ds.Error())
+	}
+	res, ds := tomodel.Convert(g.Name, ev, tomodel.NewRegistry())
+	if ds.HasErrors() {
+		t.Fatalf("Convert:\n%s", ds.Error())
+	}
+	return res, ds
+}
+
+// TestRoundTripComputeInstance renders a compute instance, which the
+// example does not have, and checks it imports unchanged but for its
+// owner: the template holds the owner's object ID, not the name of the
+// parameter the model keeps, so the importer warns and leaves it empty.
+func TestRoundTripComputeInstance(t *testing.T) {
+	const grp = "rg-ml"
+	g := model.NewGraph("instance", "westeurope")
+	vnet := &model.VirtualNetwork{Meta: model.Meta{Name: "vnet", Group: grp, Location: "westeurope"}, AddressSpace: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/16")},
+		Subnets: []model.Subnet{{Name: "snet-training", Prefix: netip.MustParsePrefix("10.0.1.0/24")}}}
+	subnet := model.AddressOf(vnet).Child("subnets", "snet-training").Ref()
+	ci := &model.MLCompute{Meta: model.Meta{Name: "mlw-lab/ci-ana", Group: grp, Location: "westeurope"}, Kind: model.MLComputeInstance,
+		Identity: model.Identity{SystemAssigned: true}, LocalAuthDisabled: true, VMSize: "Standard_DS3_v2", Subnet: subnet, NoPublicIP: true,
+		IdleShutdown: "PT30M", OwnerParameter: "anaObjectId"}
+	for _, r := range []model.Resource{
+		&model.ResourceGroup{Meta: model.Meta{Name: grp, Location: "westeurope"}},
+		vnet,
+		&model.StorageAccount{Meta: model.Meta{Name: "stml", Group: grp, Location: "westeurope"}, SKU: model.StorageStandardLRS, MinimumTLS: model.TLS12},
+		&model.KeyVault{Meta: model.Meta{Name: "kv-ml", Group: grp, Location: "westeurope"}, SKU: model.VaultStandard, SoftDeleteRetentionDays: 7},
+		&model.MLWorkspace{Meta: model.Meta{Name: "mlw-lab", Group: grp, Location: "westeurope"}, Identity: model.Identity{SystemAssigned: true},
+			Storage:  model.Address{Group: grp, Type: model.TypeStorageAccount, Name: "stml"}.Ref(),
+			KeyVault: model.Address{Group: grp, Type: model.TypeKeyVault, Name: "kv-ml"}.Ref(), PublicNetworkAccess: model.PublicDisabled, Isolation: model.MLIsolationDisabled},
+		ci,
+	} {
+		if err := g.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := g.AddParameter(model.Parameter{Name: "anaObjectId", Default: "00000000-0000-0000-0000-00000000a1a1"}); err != nil {
+		t.Fatal(err)
+	}
+	res, ds := renderImport(t, g)
+	if !strings.Contains(ds.Error(), "compute instance owner is not imported") {
+		t.Errorf("Convert diagnostics = %q; want a warning that the owner is not imported", ds.Error())
+	}
+	got, ok := res.Graph.Get(model.AddressOf(ci))
+	if !ok {
+		t.Fatalf("imported model has no %s", model.AddressOf(ci))
+	}
+	want := *ci
+	want.OwnerParameter = ""
+	if diff := cmp.Diff(&want, got, roundTripOpts); diff != "" {
+		t.Errorf("round trip of %s (-original +imported):\n%s", model.AddressOf(ci), diff)
 	}
 }
