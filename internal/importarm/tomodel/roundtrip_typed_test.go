@@ -14,6 +14,9 @@ import (
 var typedRoundTripTypes = []model.Type{
 	model.TypeResourceGroup, model.TypeUserAssignedIdentity,
 	model.TypeRoleDefinition, model.TypeRoleAssignment,
+	model.TypeDiagnosticSetting, model.TypeLogAnalyticsWorkspace,
+	model.TypeDataCollectionRule, model.TypeDataCollectionRuleAssociation,
+	model.TypeActionGroup, model.TypeMetricAlert, model.TypeActivityLogAlert,
 }
 
 // bodiless are the kinds whose ARM declaration carries neither location nor
@@ -22,6 +25,7 @@ var typedRoundTripTypes = []model.Type{
 // are cleared before comparing.
 var bodiless = map[model.Type]bool{
 	model.TypeRoleDefinition: true, model.TypeRoleAssignment: true, model.TypeLock: true,
+	model.TypeDiagnosticSetting: true, model.TypeDataCollectionRuleAssociation: true,
 }
 
 // TestRoundTripTyped renders the example, imports the template and checks

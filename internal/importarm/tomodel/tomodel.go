@@ -68,6 +68,7 @@ func NewRegistry() *Registry {
 	privateLinkKinds(g)
 	paasKinds(g)
 	authorizationKinds(g)
+	monitoringKinds(g)
 	return g
 }
 
