@@ -1,6 +1,7 @@
 package tomodel_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -17,6 +18,7 @@ var typedRoundTripTypes = []model.Type{
 	model.TypeDiagnosticSetting, model.TypeLogAnalyticsWorkspace,
 	model.TypeDataCollectionRule, model.TypeDataCollectionRuleAssociation,
 	model.TypeActionGroup, model.TypeMetricAlert, model.TypeActivityLogAlert,
+	model.TypeVirtualMachine, model.TypeVMExtension, model.TypeAutoShutdown,
 }
 
 // bodiless are the kinds whose ARM declaration carries neither location nor
@@ -26,6 +28,14 @@ var typedRoundTripTypes = []model.Type{
 var bodiless = map[model.Type]bool{
 	model.TypeRoleDefinition: true, model.TypeRoleAssignment: true, model.TypeLock: true,
 	model.TypeDiagnosticSetting: true, model.TypeDataCollectionRuleAssociation: true,
+}
+
+// staysOpaque reports whether the importer keeps r opaque on purpose: the
+// integration runtime extension's command holds a key read with
+// listAuthKeys() at deployment, so its script is unknown to the importer.
+func staysOpaque(r model.Resource) bool {
+	e, ok := r.(*model.VMExtension)
+	return ok && e.Kind == model.ExtIntegrationRuntime
 }
 
 // TestRoundTripTyped renders the example, imports the template and checks
@@ -42,6 +52,7 @@ func TestRoundTripTyped(t *testing.T) {
 		cmpopts.IgnoreFields(model.UserAssignedIdentity{}, "Purpose"),
 		cmpopts.IgnoreFields(model.RoleAssignment{}, "RoleName"),
 		cmpopts.IgnoreFields(model.Principal{}, "Label"),
+		cmpopts.IgnoreFields(model.VirtualMachine{}, "Member", "Purpose"),
 		cmpopts.EquateEmpty(),
 		cmp.Comparer(func(a, b interface{ String() string }) bool { return a.String() == b.String() }),
 	}
@@ -52,7 +63,23 @@ func TestRoundTripTyped(t *testing.T) {
 				r.Base().Location, r.Base().Tags = "", nil
 			}
 		}
-		have := got.Graph.OfType(typ)
+		want = slices.DeleteFunc(want, func(r model.Resource) bool {
+			if !staysOpaque(r) {
+				return false
+			}
+			if ir, _ := got.Graph.Get(model.AddressOf(r)); ir == nil || ir.Type() != typ {
+				t.Errorf("%s imported as %v; want it kept opaque", model.AddressOf(r), ir)
+			} else if _, ok := ir.(*model.Opaque); !ok {
+				t.Errorf("%s imported as %T; want it kept opaque", model.AddressOf(r), ir)
+			}
+			return true
+		})
+		var have []model.Resource
+		for _, r := range got.Graph.OfType(typ) {
+			if _, ok := r.(*model.Opaque); !ok {
+				have = append(have, r)
+			}
+		}
 		if len(want) == 0 {
 			t.Errorf("the example has no %s; the round trip does not cover it", typ)
 		}

@@ -69,6 +69,7 @@ func NewRegistry() *Registry {
 	paasKinds(g)
 	authorizationKinds(g)
 	monitoringKinds(g)
+	computeKinds(g)
 	return g
 }
 
