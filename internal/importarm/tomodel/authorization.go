@@ -7,14 +7,11 @@ import (
 	"github.com/enclave-dev/enclave/internal/model"
 )
 
-// Access control, identities and resource groups, the reverse of
-// internal/render/arm/authorization.go and organisation.go. Documentation
-// fields the template does not carry (a group's purpose, a role's display
-// name on an assignment, a principal's label) stay empty.
+// Access control and identities, the reverse of
+// internal/render/arm/authorization.go. Documentation fields the template
+// does not carry (an identity's purpose, a role's display name on an
+// assignment, a principal's label) stay empty.
 func authorizationKinds(g *Registry) {
-	g.Add(model.TypeResourceGroup, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
-		return &model.ResourceGroup{Meta: x.Meta()}, nil
-	})
 	g.Add(model.TypeUserAssignedIdentity, func(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return &model.UserAssignedIdentity{Meta: x.Meta()}, nil
 	})

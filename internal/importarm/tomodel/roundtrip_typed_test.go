@@ -19,6 +19,7 @@ var typedRoundTripTypes = []model.Type{
 	model.TypeDataCollectionRule, model.TypeDataCollectionRuleAssociation,
 	model.TypeActionGroup, model.TypeMetricAlert, model.TypeActivityLogAlert,
 	model.TypeVirtualMachine, model.TypeVMExtension, model.TypeAutoShutdown,
+	model.TypeDefenderPlan, model.TypeSecurityContact, model.TypeBudget,
 }
 
 // bodiless are the kinds whose ARM declaration carries neither location nor
@@ -28,6 +29,7 @@ var typedRoundTripTypes = []model.Type{
 var bodiless = map[model.Type]bool{
 	model.TypeRoleDefinition: true, model.TypeRoleAssignment: true, model.TypeLock: true,
 	model.TypeDiagnosticSetting: true, model.TypeDataCollectionRuleAssociation: true,
+	model.TypeDefenderPlan: true, model.TypeSecurityContact: true, model.TypeBudget: true,
 }
 
 // staysOpaque reports whether the importer keeps r opaque on purpose: the

@@ -67,7 +67,9 @@ func NewRegistry() *Registry {
 	networkKinds(g)
 	privateLinkKinds(g)
 	paasKinds(g)
+	organisationKinds(g)
 	authorizationKinds(g)
+	governanceKinds(g)
 	monitoringKinds(g)
 	computeKinds(g)
 	return g
