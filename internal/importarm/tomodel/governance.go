@@ -15,6 +15,7 @@ func governanceKinds(g *Registry) {
 	g.Add(model.TypeDefenderPlan, defenderPlan)
 	g.Add(model.TypeSecurityContact, securityContact)
 	g.Add(model.TypeBudget, budget)
+	g.Add(model.TypePolicyDefinition, policyDefinition)
 }
 
 // defenderPlan reads an enabled (Standard tier) Defender plan; a Free one
@@ -102,4 +103,40 @@ func budget(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		return cmp.Compare(a.Threshold, c.Threshold)
 	})
 	return b, nil
+}
+
+// policyDefinition reads a custom policy definition. Its rule and
+// parameters are kept as JSON, with the template's "[[" escapes already
+// undone by evaluation, so they read as Azure Policy stores them.
+// https://learn.microsoft.com/en-us/azure/governance/policy/concepts/definition-structure-basics
+func policyDefinition(x *Ctx, r importarm.Resource) (model.Resource, error) {
+	p := x.Props()
+	md := p.Get("metadata")
+	d := &model.PolicyDefinition{Meta: x.Meta(),
+		DisplayName: x.Str(p.Get("displayName")),
+		Description: x.Str(p.Get("description")),
+		Mode:        x.Str(p.Get("mode")),
+		Category:    x.Str(md.Get("category")),
+		Version:     x.Str(md.Get("version")),
+		Controls:    x.Strs(md.Get("mcsbControls")),
+	}
+	if v := p.Get("parameters"); !v.Null() && x.knownTree(v) {
+		d.Parameters = rawJSON(v.v)
+	}
+	if v := p.Get("policyRule"); !v.Null() && x.knownTree(v) {
+		d.Rule = rawJSON(v.v)
+	}
+	return d, nil
+}
+
+// knownTree reports whether v holds no unknown anywhere, recording the
+// first unknown it finds otherwise.
+func (x *Ctx) knownTree(v V) bool {
+	us := v.v.Unknowns()
+	if len(us) == 0 {
+		return true
+	}
+	u := us[0]
+	x.unknowns = append(x.unknowns, Unknown{Path: x.docPath(v), Pos: x.pos(v), Cause: u.Cause, Expr: u.Expr})
+	return false
 }
