@@ -18,6 +18,7 @@ func governanceKinds(g *Registry) {
 	g.Add(model.TypePolicyDefinition, policyDefinition)
 	g.Add(model.TypePolicySetDefinition, policySet)
 	g.Add(model.TypePolicyExemption, policyExemption)
+	g.Add(model.TypePolicyAssignment, policyAssignment)
 }
 
 // defenderPlan reads an enabled (Standard tier) Defender plan; a Free one
@@ -216,4 +217,135 @@ func (x *Ctx) keys(v V) []string {
 		return nil
 	}
 	return slices.Clone(o.Keys)
+}
+
+// policyAssignment reads an assignment of a built-in definition (a
+// tenant-level ID, kept as its GUID) or of a definition or initiative by
+// reference. The effect is the value of the parameter the definition's
+// rule takes its effect from, when the document declares the definition,
+// and of the parameter named "effect" otherwise. Parameter values the
+// model cannot hold (numbers, objects) keep the assignment opaque.
+// https://learn.microsoft.com/en-us/azure/governance/policy/concepts/assignment-structure
+func policyAssignment(x *Ctx, r importarm.Resource) (model.Resource, error) {
+	p := x.Props()
+	a := &model.PolicyAssignment{Meta: x.Meta(),
+		DisplayName:    x.Str(p.Get("displayName")),
+		Description:    x.Str(p.Get("description")),
+		SystemIdentity: x.identity().SystemAssigned,
+	}
+	def := p.Get("policyDefinitionId")
+	if id := x.Str(def); strings.HasPrefix(strings.ToLower(id), "/providers/microsoft.authorization/policydefinitions/") {
+		a.DefinitionID = id[strings.LastIndexByte(id, '/')+1:]
+	} else {
+		a.Definition = x.Ref(def)
+	}
+	effect, declared := x.effectParameter(x.Str(def))
+	if !declared {
+		effect = builtinEffectParameter(x, p.Get("parameters"))
+	}
+	if effect != "effect" {
+		a.EffectParameter = effect
+	}
+	for _, k := range x.keys(p.Get("parameters")) {
+		v := p.Get("parameters").Get(k).Get("value")
+		if strings.EqualFold(k, effect) {
+			a.Effect = model.PolicyEffect(x.Str(v))
+			continue
+		}
+		pp, ok := x.policyValue(k, v)
+		if !ok {
+			return opaque(x, r)
+		}
+		a.Parameters = append(a.Parameters, pp)
+	}
+	slices.SortFunc(a.Parameters, func(a, b model.PolicyParameter) int { return strings.Compare(a.Name, b.Name) })
+	if ms := x.Items(p.Get("nonComplianceMessages")); len(ms) > 0 {
+		a.NonComplianceMessage = x.Str(ms[0].Get("message"))
+	}
+	return a, nil
+}
+
+// effectParameter names the parameter the definition with ID id takes its
+// effect from ("[parameters('effect')]" in then.effect), when the
+// document declares the definition.
+func (x *Ctx) effectParameter(id string) (string, bool) {
+	d, ok := x.idx.byID[strings.ToLower(id)]
+	if !ok {
+		return "", false
+	}
+	e, _ := d.Properties.Get("policyRule")
+	e, _ = e.Get("then")
+	e, _ = e.Get("effect")
+	if e.Kind() == importarm.String {
+		in, ok := strings.CutPrefix(e.Str(), "[parameters('")
+		if name, ok2 := strings.CutSuffix(in, "')]"); ok && ok2 && name != "" {
+			return name, true
+		}
+	}
+	return "effect", true
+}
+
+// policyEffects are the effects a built-in definition's effect parameter
+// takes.
+// https://learn.microsoft.com/en-us/azure/governance/policy/concepts/effect-basics
+var policyEffects = []model.PolicyEffect{
+	model.EffectDeny, model.EffectAudit, model.EffectAuditIfNotExists,
+	model.EffectDeployIfNotExists, model.EffectModify, model.EffectDisabled,
+}
+
+// builtinEffectParameter names the effect parameter of a definition the
+// document does not declare: "effect", the name built-in definitions
+// use, when the assignment sets it; otherwise the one parameter whose
+// name mentions an effect ("audit_effect") and whose value is an effect.
+// With none or several such, "effect".
+func builtinEffectParameter(x *Ctx, params V) string {
+	found := ""
+	for _, k := range x.keys(params) {
+		if strings.EqualFold(k, "effect") {
+			return k
+		}
+		v := params.Get(k).Get("value")
+		if !strings.Contains(strings.ToLower(k), "effect") || v.v.Kind() != importarm.String {
+			continue
+		}
+		if !slices.ContainsFunc(policyEffects, func(e model.PolicyEffect) bool { return strings.EqualFold(string(e), v.v.Str()) }) {
+			continue
+		}
+		if found != "" {
+			return "effect"
+		}
+		found = k
+	}
+	if found == "" {
+		return "effect"
+	}
+	return found
+}
+
+// policyValue reads an assignment parameter value: a list of strings, a
+// boolean, a resource ID (a workspace) or another string.
+func (x *Ctx) policyValue(name string, v V) (model.PolicyParameter, bool) {
+	pp := model.PolicyParameter{Name: name}
+	if !x.known(v) {
+		return pp, true
+	}
+	switch v.v.Kind() {
+	case importarm.Array:
+		pp.Strings = x.Strs(v)
+		if pp.Strings == nil {
+			pp.Strings = []string{}
+		}
+	case importarm.Bool:
+		b := v.v.Bool()
+		pp.Bool = &b
+	case importarm.String:
+		if s := v.v.Str(); strings.HasPrefix(strings.ToLower(s), "/subscriptions/") {
+			pp.Resource = x.Ref(v)
+		} else {
+			pp.String = s
+		}
+	default:
+		return pp, false
+	}
+	return pp, true
 }
