@@ -35,7 +35,7 @@ func virtualMachine(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		SecureBoot:       x.Bool(sec.At("uefiSettings", "secureBootEnabled")),
 		VTPM:             x.Bool(sec.At("uefiSettings", "vTpmEnabled")),
 		EncryptionAtHost: x.Bool(sec.Get("encryptionAtHost")),
-		Identity:         x.identity(),
+		Identity:         x.resourceIdentity(),
 		BootDiagnostics:  x.Bool(p.At("diagnosticsProfile", "bootDiagnostics", "enabled")),
 	}
 	nics := x.Items(p.At("networkProfile", "networkInterfaces"))
@@ -75,9 +75,9 @@ func (x *Ctx) parameterName(v V) string {
 	return name
 }
 
-// identity reads the resource's managed identity block.
+// resourceIdentity reads the resource's managed identity block.
 // https://learn.microsoft.com/en-us/azure/templates/microsoft.compute/virtualmachines#virtualmachineidentity
-func (x *Ctx) identity() model.Identity {
+func (x *Ctx) resourceIdentity() model.Identity {
 	v := x.Value(x.r.Identity, "identity")
 	var id model.Identity
 	if v.Null() {

@@ -173,7 +173,7 @@ func policySet(x *Ctx, r importarm.Resource) (model.Resource, error) {
 		Category:    x.Str(md.Get("category")),
 		Version:     x.Str(md.Get("version")),
 	}
-	for _, k := range x.keys(p.Get("parameters")) {
+	for _, k := range x.objectKeys(p.Get("parameters")) {
 		v := p.Get("parameters").Get(k)
 		sp := model.PolicySetParameter{Name: k, Type: x.Str(v.Get("type")), DisplayName: x.Str(v.At("metadata", "displayName")), Description: x.Str(v.At("metadata", "description"))}
 		if d := v.Get("defaultValue"); !d.Null() && x.knownTree(d) {
@@ -188,7 +188,7 @@ func policySet(x *Ctx, r importarm.Resource) (model.Resource, error) {
 			ReferenceID: x.Str(m.Get("policyDefinitionReferenceId")),
 			Groups:      x.Strs(m.Get("groupNames")),
 		}
-		for _, k := range x.keys(m.Get("parameters")) {
+		for _, k := range x.objectKeys(m.Get("parameters")) {
 			val := x.Str(m.Get("parameters").Get(k).Get("value"))
 			in, ok := strings.CutPrefix(val, "[parameters('")
 			name, ok2 := strings.CutSuffix(in, "')]")
@@ -206,8 +206,8 @@ func policySet(x *Ctx, r importarm.Resource) (model.Resource, error) {
 	return s, nil
 }
 
-// keys returns the member names of an object (none for null or unknown).
-func (x *Ctx) keys(v V) []string {
+// objectKeys returns the member names of an object (none for null or unknown).
+func (x *Ctx) objectKeys(v V) []string {
 	if v.Null() || !x.known(v) {
 		return nil
 	}
@@ -231,7 +231,7 @@ func policyAssignment(x *Ctx, r importarm.Resource) (model.Resource, error) {
 	a := &model.PolicyAssignment{Meta: x.Meta(),
 		DisplayName:    x.Str(p.Get("displayName")),
 		Description:    x.Str(p.Get("description")),
-		SystemIdentity: x.identity().SystemAssigned,
+		SystemIdentity: x.resourceIdentity().SystemAssigned,
 	}
 	def := p.Get("policyDefinitionId")
 	if id := x.Str(def); strings.HasPrefix(strings.ToLower(id), "/providers/microsoft.authorization/policydefinitions/") {
@@ -246,7 +246,7 @@ func policyAssignment(x *Ctx, r importarm.Resource) (model.Resource, error) {
 	if effect != "effect" {
 		a.EffectParameter = effect
 	}
-	for _, k := range x.keys(p.Get("parameters")) {
+	for _, k := range x.objectKeys(p.Get("parameters")) {
 		v := p.Get("parameters").Get(k).Get("value")
 		if strings.EqualFold(k, effect) {
 			a.Effect = model.PolicyEffect(x.Str(v))
@@ -300,7 +300,7 @@ var policyEffects = []model.PolicyEffect{
 // With none or several such, "effect".
 func builtinEffectParameter(x *Ctx, params V) string {
 	found := ""
-	for _, k := range x.keys(params) {
+	for _, k := range x.objectKeys(params) {
 		if strings.EqualFold(k, "effect") {
 			return k
 		}

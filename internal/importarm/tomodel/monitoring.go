@@ -16,8 +16,8 @@ func monitoringKinds(g *Registry) {
 		return &model.LogAnalyticsWorkspace{Meta: x.Meta(),
 			SKU:               x.Str(p.At("sku", "name")),
 			RetentionDays:     x.Int(p.Get("retentionInDays")),
-			PublicIngestion:   publicAccess(x, p.Get("publicNetworkAccessForIngestion")),
-			PublicQuery:       publicAccess(x, p.Get("publicNetworkAccessForQuery")),
+			PublicIngestion:   monitorPublicAccess(x, p.Get("publicNetworkAccessForIngestion")),
+			PublicQuery:       monitorPublicAccess(x, p.Get("publicNetworkAccessForQuery")),
 			LocalAuthDisabled: x.Bool(p.At("features", "disableLocalAuth")),
 		}, nil
 	})
@@ -38,10 +38,10 @@ func monitoringKinds(g *Registry) {
 	g.Add(model.TypeActivityLogAlert, activityLogAlert)
 }
 
-// publicAccess reads Enabled or Disabled; Azure enables public access
+// monitorPublicAccess reads Enabled or Disabled; Azure enables public access
 // when a template leaves it out.
 // https://learn.microsoft.com/en-us/azure/azure-monitor/logs/private-link-configure#configure-access-to-your-resources
-func publicAccess(x *Ctx, v V) model.PublicAccess {
+func monitorPublicAccess(x *Ctx, v V) model.PublicAccess {
 	if v.Null() {
 		return model.PublicEnabled
 	}
