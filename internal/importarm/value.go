@@ -60,9 +60,9 @@ type UnknownValue struct {
 	Cause Cause    `json:"cause"`
 	Expr  string   `json:"expr"`
 	Pos   diag.Pos `json:"-"`
-	// Target is, for reference(), the ID of the resource read when the
-	// first argument is a known resource ID; importers use it to tell
-	// whose identity a principal ID is.
+	// Target is, for reference() and list*(), the ID of the resource read
+	// when the first argument is a known resource ID; importers use it to
+	// tell whose identity or key a value is.
 	Target string `json:"-"`
 }
 

@@ -114,22 +114,91 @@ var extensionKinds = map[[2]string]model.ExtensionKind{
 	{"microsoft.azure.security.windowsattestation", "guestattestation"}: model.ExtGuestAttestation,
 }
 
-// vmExtension reads the extensions enclave knows. Any other extension,
-// and a custom script (its command, which may carry a key read at
-// deployment, is not something the model can hold), stays opaque so its
-// settings are kept.
+// vmExtension reads the extensions enclave knows, and the custom script
+// that registers a Data Factory self-hosted integration runtime. Any other
+// extension stays opaque so its settings are kept.
 func vmExtension(x *Ctx, r importarm.Resource) (model.Resource, error) {
 	p := x.Props()
 	pub, typ := x.Str(p.Get("publisher")), x.Str(p.Get("type"))
-	k, ok := extensionKinds[[2]string{strings.ToLower(pub), strings.ToLower(typ)}]
-	if !ok {
-		return opaque(x, r)
-	}
-	return &model.VMExtension{Meta: x.Meta(), Kind: k, Publisher: pub, ExtensionType: typ,
+	e := &model.VMExtension{Meta: x.Meta(), Publisher: pub, ExtensionType: typ,
 		TypeHandlerVersion:      x.Str(p.Get("typeHandlerVersion")),
 		AutoUpgradeMinorVersion: x.Bool(p.Get("autoUpgradeMinorVersion")),
 		AutomaticUpgrade:        x.Bool(p.Get("enableAutomaticUpgrade")),
-	}, nil
+	}
+	if k, ok := extensionKinds[[2]string{strings.ToLower(pub), strings.ToLower(typ)}]; ok {
+		e.Kind = k
+		return e, nil
+	}
+	if strings.EqualFold(pub, "Microsoft.Compute") && strings.EqualFold(typ, "CustomScriptExtension") {
+		if script, ir, ok := integrationRuntimeScript(x, p.At("protectedSettings", "commandToExecute")); ok {
+			e.Kind, e.Script, e.RegistersIntegrationRuntime = model.ExtIntegrationRuntime, script, ir
+			return e, nil
+		}
+	}
+	return opaque(x, r)
+}
+
+// The command enclave writes for an integration runtime extension: a
+// PowerShell script block run with the runtime's authentication key,
+// read with listAuthKeys() at deployment, as its argument.
+// https://learn.microsoft.com/en-us/azure/data-factory/create-self-hosted-integration-runtime
+const (
+	irCommandPrefix = `powershell.exe -NoProfile -ExecutionPolicy Bypass -Command "& { param([string]$key) `
+	irCommandSuffix = ` } '`
+	irCommandTail   = `.authKey1, '''"')]`
+)
+
+// integrationRuntimeScript recovers the script and the integration
+// runtime of a command written as enclave writes it:
+// [concat('<prefix><script><suffix>', listAuthKeys(<runtime>, ...).authKey1, ”'"')].
+// Any other command is not the model's, and ok is false.
+func integrationRuntimeScript(x *Ctx, v V) (script string, ir model.Ref, ok bool) {
+	u := v.v.Unknown()
+	if u == nil || u.Cause != importarm.CauseList || u.Target == "" || !strings.HasPrefix(strings.ToLower(u.Expr), "listauthkeys(") {
+		return "", model.Ref{}, false
+	}
+	src, _ := v.r.Source(v.path)
+	rest, found := strings.CutPrefix(src, "[concat('")
+	if !found || !strings.HasSuffix(rest, irCommandTail) {
+		return "", model.Ref{}, false
+	}
+	lit, after, found := armLiteral(rest)
+	if !found || !strings.HasPrefix(after, ", "+u.Expr) {
+		return "", model.Ref{}, false
+	}
+	body, found := strings.CutPrefix(lit, irCommandPrefix)
+	if !found {
+		return "", model.Ref{}, false
+	}
+	script, found = strings.CutSuffix(body, irCommandSuffix)
+	if !found {
+		return "", model.Ref{}, false
+	}
+	a, err := ParseID(u.Target)
+	if err != nil {
+		return "", model.Ref{}, false
+	}
+	return script, x.canonical(a).Ref(), true
+}
+
+// armLiteral reads the body of an ARM single-quoted string whose opening
+// quote has been consumed (” stands for '), returning the text after the
+// closing quote.
+func armLiteral(s string) (lit, rest string, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\'' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '\'' {
+			b.WriteByte('\'')
+			i++
+			continue
+		}
+		return b.String(), s[i+1:], true
+	}
+	return "", "", false
 }
 
 // autoShutdown reads a DevTest Labs daily shutdown schedule; a disabled

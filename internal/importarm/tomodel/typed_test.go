@@ -45,6 +45,8 @@ func TestConvertTypedFallbacks(t *testing.T) {
 			decl: `{"type": "Microsoft.DevTestLab/schedules", "apiVersion": "2018-09-15", "name": "shutdown-computevm-vm1", "location": "westeurope", "properties": {"status": "Disabled", "taskType": "ComputeVmShutdownTask"}}`},
 		{name: "extension enclave does not install", opaque: model.TypeVMExtension,
 			decl: `{"type": "Microsoft.Compute/virtualMachines/extensions", "apiVersion": "2024-07-01", "name": "vm1/script", "location": "westeurope", "properties": {"publisher": "Microsoft.Azure.Extensions", "type": "CustomScript", "typeHandlerVersion": "2.1"}}`},
+		{name: "custom script enclave did not write", opaque: model.TypeVMExtension,
+			decl: `{"type": "Microsoft.Compute/virtualMachines/extensions", "apiVersion": "2024-07-01", "name": "vm1/script", "location": "westeurope", "properties": {"publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10", "protectedSettings": {"commandToExecute": "[concat('powershell.exe -Command hostname', '')]"}}}`},
 		{name: "quarterly budget", opaque: model.TypeBudget,
 			decl: `{"type": "Microsoft.Consumption/budgets", "apiVersion": "2024-08-01", "name": "b", "properties": {"category": "Cost", "amount": 5, "timeGrain": "Quarterly", "timePeriod": {"startDate": "2026-01-01"}}}`},
 		{name: "assignment with a numeric parameter", opaque: model.TypePolicyAssignment,
