@@ -19,8 +19,12 @@ func NewFunctions() Functions {
 }
 
 // listFunction is every list*() action: runtime data, so unknown.
-var listFunction = Function{Min: 0, Max: -1, KeepsUnknown: true, Call: func(c *Call, _ []Value) (Value, error) {
-	return unknownValue(UnknownValue{Cause: CauseList, Expr: c.Text, Pos: c.Pos}), nil
+var listFunction = Function{Min: 0, Max: -1, KeepsUnknown: true, Call: func(c *Call, args []Value) (Value, error) {
+	u := UnknownValue{Cause: CauseList, Expr: c.Text, Pos: c.Pos}
+	if len(args) > 0 && args[0].Kind() == String && strings.HasPrefix(args[0].Str(), "/") {
+		u.Target = args[0].Str()
+	}
+	return unknownValue(u), nil
 }}
 
 // fixed builds a Function taking exactly n arguments.

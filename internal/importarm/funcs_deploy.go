@@ -167,8 +167,12 @@ func deploymentFunctions() Functions {
 			}
 			return StringValue(strings.TrimSuffix(ss[0], "/") + p), nil
 		}),
-		"reference": {Min: 1, Max: 3, KeepsUnknown: true, Call: func(c *Call, _ []Value) (Value, error) {
-			return unknownValue(UnknownValue{Cause: CauseReference, Expr: c.Text, Pos: c.Pos}), nil
+		"reference": {Min: 1, Max: 3, KeepsUnknown: true, Call: func(c *Call, args []Value) (Value, error) {
+			u := UnknownValue{Cause: CauseReference, Expr: c.Text, Pos: c.Pos}
+			if a := args[0]; a.Kind() == String && strings.HasPrefix(a.Str(), "/") {
+				u.Target = a.Str()
+			}
+			return unknownValue(u), nil
 		}},
 		"newGuid": fixed(0, func(c *Call, _ []Value) (Value, error) {
 			return unknownValue(UnknownValue{Cause: CauseNewGuid, Expr: c.Text, Pos: c.Pos}), nil

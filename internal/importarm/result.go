@@ -177,6 +177,31 @@ func (r *Resource) PosOf(path string) diag.Pos {
 	return diag.Pos{File: r.file, Line: best.line, Col: best.col}
 }
 
+// Source returns the string written at path in the declaration, before
+// evaluation ("[parameters('adminKey')]"), when the member is written out
+// there as a string. Importers use it to learn which parameter a value
+// came from, which the evaluated value no longer says.
+func (r *Resource) Source(path string) (string, bool) {
+	n := r.decl
+	for _, step := range splitPath(path) {
+		if n == nil {
+			return "", false
+		}
+		switch {
+		case step.index >= 0 && n.kind == nodeArray && step.index < len(n.items):
+			n = n.items[step.index]
+		case step.index < 0:
+			n = n.get(step.key)
+		default:
+			return "", false
+		}
+	}
+	if n == nil || n.kind != nodeString {
+		return "", false
+	}
+	return n.str, true
+}
+
 type pathStep struct {
 	key   string
 	index int // -1 for a key

@@ -60,6 +60,10 @@ type UnknownValue struct {
 	Cause Cause    `json:"cause"`
 	Expr  string   `json:"expr"`
 	Pos   diag.Pos `json:"-"`
+	// Target is, for reference() and list*(), the ID of the resource read
+	// when the first argument is a known resource ID; importers use it to
+	// tell whose identity or key a value is.
+	Target string `json:"-"`
 }
 
 // Value is an evaluated ARM value: JSON plus Unknown. The zero Value is null.

@@ -135,13 +135,13 @@ func TestConvertOpaque(t *testing.T) {
 		t.Errorf("opaque sku = %s (%v)", o.SKU, err)
 	}
 	// An extension resource keeps the resource it extends as its scope.
-	var lock *model.Opaque
-	for _, r := range g.OfType("Microsoft.Authorization/locks") {
-		lock = r.(*model.Opaque)
+	var lock *model.Lock
+	for _, r := range g.OfType(model.TypeLock) {
+		lock = r.(*model.Lock)
 	}
 	want := model.Address{Group: "rg-lab", Type: model.TypeVirtualNetwork, Name: "lab-vnet"}.Ref()
-	if lock == nil || lock.Scope != want {
-		t.Errorf("lock = %+v; want an opaque lock scoped to %s", lock, want)
+	if lock == nil || lock.Scope != want || lock.Level != model.LockCanNotDelete {
+		t.Errorf("lock = %+v; want a CanNotDelete lock scoped to %s", lock, want)
 	}
 	if got := res.Opaque["Contoso.Widgets/gadgets"]; got != 1 {
 		t.Errorf("Opaque[gadgets] = %d; want 1", got)

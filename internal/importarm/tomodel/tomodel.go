@@ -63,10 +63,15 @@ func (g *Registry) Fold(child model.Type) {
 // NewRegistry returns the converters for every type enclave maps to a
 // typed model kind.
 func NewRegistry() *Registry {
-	g := &Registry{kinds: map[string]Converter{}, folded: map[string]model.Type{}, canon: map[string]model.Type{strings.ToLower(string(model.TypeResourceGroup)): model.TypeResourceGroup}}
+	g := &Registry{kinds: map[string]Converter{}, folded: map[string]model.Type{}, canon: map[string]model.Type{}}
 	networkKinds(g)
 	privateLinkKinds(g)
 	paasKinds(g)
+	organisationKinds(g)
+	authorizationKinds(g)
+	governanceKinds(g)
+	monitoringKinds(g)
+	computeKinds(g)
 	return g
 }
 
