@@ -120,6 +120,13 @@ func runCheckTemplate(opts *CheckOptions, level check.Level, write func(io.Write
 		return userError(diag.Pos{File: env.File}, "declare each resource once", "%v", err)
 	}
 	result := set.Evaluate(in)
+	// The template's own policy exemptions accept findings as they do in
+	// Azure.
+	ex, err := check.ModelExemptions(env.Model.Graph)
+	if err != nil {
+		return userError(diag.Pos{File: env.File}, "declare the assignment, initiative and members each exemption names", "policy exemptions: %v", err)
+	}
+	result.Exempt(ex)
 	if err := write(opts.Out, report.FromCheck(result, set, versionString())); err != nil {
 		return internal(err)
 	}
