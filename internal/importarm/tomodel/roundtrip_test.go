@@ -163,3 +163,39 @@ func TestRoundTripPaaSAccess(t *testing.T) {
 		t.Errorf("the example has %d PaaS resources reach reads; want one of each of the 9 kinds at least", n)
 	}
 }
+
+// TestRoundTripCoversTheExample checks the three round-trip tests together
+// cover the whole example: every type of the original graph is compared by
+// one of them, and the imported graph holds exactly the original's
+// addresses, none of them kept opaque.
+func TestRoundTripCoversTheExample(t *testing.T) {
+	g, template := example(t)
+	got := importExample(t, template)
+	covered := map[model.Type]bool{}
+	for _, list := range [][]model.Type{roundTripTypes, paasRoundTripTypes, typedRoundTripTypes} {
+		for _, typ := range list {
+			covered[typ] = true
+		}
+	}
+	want := map[model.Address]bool{}
+	for _, r := range g.Resources() {
+		a := model.AddressOf(r)
+		want[a] = true
+		if !covered[a.Type] {
+			t.Errorf("no round-trip test compares %s (%s)", a.Type, a)
+		}
+	}
+	for _, r := range got.Graph.Resources() {
+		a := model.AddressOf(r)
+		if _, opaque := r.(*model.Opaque); opaque {
+			t.Errorf("imported %s is opaque", a)
+		}
+		if !want[a] {
+			t.Errorf("imported %s is not in the original model", a)
+		}
+		delete(want, a)
+	}
+	for a := range want {
+		t.Errorf("original %s is missing after import", a)
+	}
+}

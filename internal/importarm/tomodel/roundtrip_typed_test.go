@@ -15,7 +15,7 @@ import (
 // every field the template carries comes back on import.
 var typedRoundTripTypes = []model.Type{
 	model.TypeResourceGroup, model.TypeUserAssignedIdentity,
-	model.TypeRoleDefinition, model.TypeRoleAssignment,
+	model.TypeRoleDefinition, model.TypeRoleAssignment, model.TypeLock,
 	model.TypeDiagnosticSetting, model.TypeLogAnalyticsWorkspace,
 	model.TypeDataCollectionRule, model.TypeDataCollectionRuleAssociation,
 	model.TypeActionGroup, model.TypeMetricAlert, model.TypeActivityLogAlert,

@@ -130,8 +130,14 @@ func Convert(name string, res *importarm.Result, reg *Registry) (*Result, diag.D
 		}
 	}
 	var ds diag.Diagnostics
+	containers := nestedDeployments(res)
 	for i := range res.Resources {
 		r := &res.Resources[i]
+		if containers[deploymentKey(r.ResourceGroup, r.Name)] && strings.EqualFold(r.Type, "Microsoft.Resources/deployments") {
+			// A nested deployment with an inline template is a container:
+			// the engine has already evaluated its resources into res.
+			continue
+		}
 		if _, err := ParseID(r.ID); err != nil {
 			ds.Errorf(r.Pos, "give the resource a type such as Microsoft.Network/virtualNetworks and a name per type segment", "%s %q: %v", r.Type, r.Name, err)
 			continue
@@ -257,4 +263,23 @@ func (ix *index) parentOf(r *importarm.Resource) (string, bool) {
 	}
 	_, ok := ix.byID[strings.ToLower(p)]
 	return p, ok
+}
+
+// nestedDeployments returns the nested deployments that declared other
+// resources (by resource group and name): containers whose resources the
+// engine has already evaluated, not resources of the environment.
+func nestedDeployments(res *importarm.Result) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range res.Resources {
+		if r.Deployment == "" {
+			continue
+		}
+		chain := strings.Split(r.Deployment, "/")
+		out[deploymentKey(r.ResourceGroup, chain[len(chain)-1])] = true
+	}
+	return out
+}
+
+func deploymentKey(group, name string) string {
+	return strings.ToLower(group) + "/" + strings.ToLower(name)
 }
