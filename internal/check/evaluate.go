@@ -108,6 +108,7 @@ func (x *evalCtx) evaluate() (*Finding, error) {
 		ResourceID:  x.res.ID,
 		Effect:      effect,
 		Origin:      x.res.Origin,
+		Path:        x.res.Path,
 	}
 	switch effect {
 	case Disabled, Manual, DenyAction:

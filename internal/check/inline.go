@@ -58,7 +58,7 @@ func (in *Input) expandInline(r *resource) error {
 			if err != nil {
 				return fmt.Errorf("%s: inline %s: %w", r.Address, ic.segment, err)
 			}
-			if err := in.add(Resource{Address: addr, ID: id, Origin: r.Origin, Body: raw}); err != nil {
+			if err := in.add(Resource{Address: addr, ID: id, Origin: r.Origin, Path: r.Path, Body: raw}); err != nil {
 				return err
 			}
 		}
@@ -140,7 +140,7 @@ func (in *Input) derive() error {
 		if err != nil {
 			return err
 		}
-		if err := in.add(Resource{Address: site.Address.Child("config", "web"), ID: id, Origin: site.Origin, Body: raw}); err != nil {
+		if err := in.add(Resource{Address: site.Address.Child("config", "web"), ID: id, Origin: site.Origin, Path: site.Path, Body: raw}); err != nil {
 			return err
 		}
 	}
@@ -174,7 +174,7 @@ func (in *Input) connect(t, pe *resource, groups any) error {
 	if err != nil {
 		return err
 	}
-	return in.add(Resource{Address: t.Address.Child("privateEndpointConnections", pe.name), ID: id, Origin: t.Origin, Body: raw})
+	return in.add(Resource{Address: t.Address.Child("privateEndpointConnections", pe.name), ID: id, Origin: t.Origin, Path: t.Path, Body: raw})
 }
 
 // deriveSubnetIPConfigs lists, on each subnet (its resource and its entry in

@@ -19,8 +19,10 @@ type Resource struct {
 	Address model.Address
 	// ID is the ARM resource ID under SubscriptionID.
 	ID string
-	// Origin is the place in the spec the resource came from.
+	// Origin is the place in the spec (or template) the resource came
+	// from; Path, for an imported template, is its declaration's JSON path.
 	Origin diag.Pos
+	Path   string
 	// Body is the resource in ARM shape: type, name, location, kind, tags,
 	// sku, identity, zones and properties, with resource IDs and parameter
 	// values resolved (no "[...]" expressions where they can be avoided).

@@ -102,8 +102,10 @@ type Finding struct {
 	// Changes is what Azure would do: the operations of modify and append,
 	// or the resource deployIfNotExists would deploy.
 	Changes []Change
-	// Origin is the place in the spec the resource came from, if known.
+	// Origin is the place in the spec the resource came from, if known;
+	// Path is the declaration's JSON path in an imported template.
 	Origin diag.Pos
+	Path   string
 	// Exemption, when set, is the exemption that accepts this finding: it
 	// is reported, with the exemption's category and reason, but does not
 	// count towards a failing level.

@@ -113,7 +113,7 @@ func runCheckTemplate(opts *CheckOptions, level check.Level, write func(io.Write
 	}
 	rs := make([]check.Resource, 0, len(env.Bodies))
 	for _, b := range env.Bodies {
-		rs = append(rs, check.Resource{Address: b.Address, ID: b.ID, Origin: b.Origin, Body: b.JSON})
+		rs = append(rs, check.Resource{Address: b.Address, ID: b.ID, Origin: b.Origin, Path: b.Path, Body: b.JSON})
 	}
 	in, err := check.InputOf(rs)
 	if err != nil {

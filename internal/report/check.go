@@ -39,7 +39,7 @@ func FromCheck(res *check.Result, set *check.Set, version string) *Report {
 		rf := Finding{
 			RuleID: f.Policy, Kind: string(f.Effect), Severity: severity(f.Effect),
 			Target: f.Resource.String(), TargetID: f.ResourceID,
-			Message: f.Message, Reason: f.Reason, Changes: changes, Pos: f.Origin,
+			Message: f.Message, Reason: f.Reason, Changes: changes, Pos: f.Origin, Path: f.Path,
 		}
 		if e := f.Exemption; e != nil {
 			rf.Suppression = &Suppression{Name: e.Name, Category: string(e.Category), Reason: e.Reason}

@@ -26,6 +26,7 @@ type jsonFinding struct {
 	Reason      []string       `json:"reason,omitempty"`
 	Changes     []string       `json:"changes,omitempty"`
 	Spec        string         `json:"spec,omitempty"`
+	Path        string         `json:"path,omitempty"`
 	Exemption   *jsonExemption `json:"exemption,omitempty"`
 }
 
@@ -50,7 +51,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	out := jsonReport{Evaluated: r.Evaluated, Resources: r.Targets, Findings: []jsonFinding{}, Unsupported: []jsonNote{}, Errors: r.Errors}
 	for _, f := range r.Findings {
 		jf := jsonFinding{Policy: f.RuleID, Resource: f.Target, ResourceID: f.TargetID, Effect: f.Kind,
-			Severity: f.Severity, Message: f.Message, Reason: f.Reason, Changes: f.Changes, Spec: f.Pos.String()}
+			Severity: f.Severity, Message: f.Message, Reason: f.Reason, Changes: f.Changes, Spec: f.Pos.String(), Path: f.Path}
 		if ru, ok := r.rule(f.RuleID); ok {
 			jf.DisplayName = ru.Name
 		}

@@ -44,8 +44,10 @@ type Finding struct {
 	Reason []string
 	// Changes lists what would be changed, for findings that are changes.
 	Changes []string
-	// Pos is the place in the user's file the target came from.
-	Pos diag.Pos
+	// Pos is the place in the user's file the target came from; Path, for
+	// an ARM template, the declaration's JSON path.
+	Pos  diag.Pos
+	Path string
 	// Suppression, when set, accepts the finding: it is reported as
 	// exempted and does not fail the run.
 	Suppression *Suppression

@@ -159,6 +159,9 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		}
 		res := sarifResult{RuleID: f.RuleID, RuleIndex: i, Level: string(f.Severity), Message: sarifText{Text: f.Message}}
 		loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: f.Target, FullyQualifiedName: nonEmpty(f.TargetID, f.Target), Kind: "resource"}}}
+		if f.Path != "" {
+			loc.LogicalLocations = append(loc.LogicalLocations, sarifLogical{Name: f.Path, FullyQualifiedName: f.Path, Kind: "declaration"})
+		}
 		if f.Pos.File != "" {
 			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Pos.File)}}
 			if f.Pos.Line > 0 {

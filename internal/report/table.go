@@ -23,7 +23,9 @@ func WriteTable(w io.Writer, r *Report) error {
 		for _, c := range f.Changes {
 			ew.printf("  change:   %s\n", c)
 		}
-		if !f.Pos.IsZero() {
+		if !f.Pos.IsZero() && f.Path != "" {
+			ew.printf("  source:   %s (%s)\n", f.Pos, f.Path)
+		} else if !f.Pos.IsZero() {
 			ew.printf("  spec:     %s\n", f.Pos)
 		}
 		ew.printf("\n")
