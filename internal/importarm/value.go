@@ -2,10 +2,10 @@ package importarm
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/enclave-dev/enclave/internal/diag"
 )
@@ -112,7 +112,6 @@ func (o *Obj) set(key string, v Value) {
 }
 
 // Constructors.
-func NullValue() Value                  { return Value{} }
 func BoolValue(b bool) Value            { return Value{kind: Bool, b: b} }
 func IntValue(i int64) Value            { return Value{kind: Int, i: i} }
 func FloatValue(f float64) Value        { return Value{kind: Float, f: f} }
@@ -218,11 +217,62 @@ func (v Value) writeJSON(b *bytes.Buffer) {
 	}
 }
 
+// writeJSONString writes s as a JSON string exactly as encoding/json does
+// with HTML escaping off, without building an encoder per string (values are
+// written on every import).
 func writeJSONString(b *bytes.Buffer, s string) {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)       // a string always encodes
-	b.Truncate(b.Len() - 1) // Encode appends a newline
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 // compactJSON is string() of an array or object: compact JSON as ARM prints it.
