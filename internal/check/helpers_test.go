@@ -1,7 +1,6 @@
 package check_test
 
 import (
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -67,14 +66,6 @@ func builtins(t testing.TB) ([]*check.Definition, *check.Aliases) {
 		t.Fatal(err)
 	}
 	return defs, al
-}
-
-func mustJSON(v any) json.RawMessage {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var updateTypes = flag.Lookup("update")

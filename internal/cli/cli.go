@@ -123,9 +123,6 @@ func RunWith(args []string, streams IO, azure Connect) (code int) {
 	return ee.code
 }
 
-// NewRootCmd builds the command tree.
-func NewRootCmd(streams IO) *cobra.Command { return newRootCmd(streams, nil) }
-
 func newRootCmd(streams IO, azure Connect) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "enclave",

@@ -92,11 +92,3 @@ func toText(v Value) string {
 	}
 	return compactJSON(v)
 }
-
-func wrongKinds(name string, args []Value) error {
-	kinds := make([]string, len(args))
-	for i, a := range args {
-		kinds[i] = a.kind.String()
-	}
-	return errorf("", "%s does not accept (%s)", name, strings.Join(kinds, ", "))
-}

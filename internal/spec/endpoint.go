@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"reflect"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,10 +30,6 @@ const (
 // places are the words intents use for parts of the environment and the
 // world around it.
 var places = []string{"bastion", "endpoints", "integration", "internet", "onprem", "scoring", "training", "workstations"}
-
-// Places returns the words intents use for parts of the environment
-// (workstations, training, ...) and the world around it (internet, onprem).
-func Places() []string { return slices.Clone(places) }
 
 // Endpoint is a parsed intent endpoint: what it names and, optionally, a
 // port ("workstations:22", "pypi.org:443").

@@ -59,9 +59,6 @@ func (v V) At(keys ...string) V {
 // Null reports whether v is absent or null.
 func (v V) Null() bool { return v.v.Kind() == importarm.Null }
 
-// Path is v's JSON path within the resource declaration.
-func (v V) Path() string { return v.path }
-
 func (x *Ctx) pos(v V) diag.Pos {
 	if v.r == nil {
 		return x.r.Pos

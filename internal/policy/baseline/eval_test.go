@@ -387,16 +387,6 @@ func without(typ model.Type, part string) mutation {
 	}
 }
 
-// then applies mutations in order.
-func then(ms ...mutation) mutation {
-	return func(t *testing.T, rs []check.Resource) []check.Resource {
-		for _, m := range ms {
-			rs = m(t, rs)
-		}
-		return rs
-	}
-}
-
 // add appends a resource built from a body to the input.
 func add(group string, typ model.Type, name string, body map[string]any) mutation {
 	return func(t *testing.T, rs []check.Resource) []check.Resource {

@@ -511,9 +511,6 @@ type Ctx struct {
 	literalSub string
 }
 
-// Graph returns the graph being rendered.
-func (x *Ctx) Graph() *model.Graph { return x.g }
-
 // ID returns the "[...]" expression for the resource ID of ref.
 func (x *Ctx) ID(ref model.Ref) string { return "[" + x.IDExpr(ref) + "]" }
 
