@@ -2,7 +2,6 @@ package arm_test
 
 import (
 	"errors"
-	"os"
 	"testing"
 	"time"
 
@@ -20,26 +19,12 @@ var noSchemaAllowed = map[string]string{
 	"Microsoft.KubernetesConfiguration/extensions@2024-11-01": "no Microsoft.KubernetesConfiguration schema in the shared set; fields checked by its own test",
 }
 
-// schemaValidator returns a validator over the shared ARM schemas, or skips
-// the test when they are not beside the module.
-func schemaValidator(t *testing.T) *armschema.Validator {
-	t.Helper()
-	dir, err := armschema.SharedDir()
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("skipping: the ARM schemas are not at ../shared/data/arm-schemas/schemas beside the module root (%v)", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return armschema.New(dir)
-}
-
 // TestResourcesMatchARMSchemas renders the built-in example and checks every
 // resource, nested deployments included, against Azure's schema for its
 // type and apiVersion, plus the parameters file against its schema.
 func TestResourcesMatchARMSchemas(t *testing.T) {
 	start := time.Now()
-	v := schemaValidator(t)
+	v := armschema.Shared(t)
 	out := renderExample(t)
 	checkTemplate(t, v, out.Template)
 	if err := v.ValidateDocument(arm.ParametersSchema, out.Parameters); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/enclave-dev/enclave/internal/compile"
 	"github.com/enclave-dev/enclave/internal/render/arm"
+	"github.com/enclave-dev/enclave/internal/render/arm/armschema"
 	"github.com/enclave-dev/enclave/internal/spec"
 	"github.com/enclave-dev/enclave/internal/spec/spectest"
 	"github.com/google/go-cmp/cmp"
@@ -40,7 +41,7 @@ func TestSpecVariantsMatchARMSchemas(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the variations in -short mode")
 	}
-	v := schemaValidator(t)
+	v := armschema.Shared(t)
 	for _, variant := range spectest.Variants() {
 		t.Run(variant.Name, func(t *testing.T) {
 			checkTemplate(t, v, renderVariantTemplate(t, variant.Edit))

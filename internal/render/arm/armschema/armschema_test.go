@@ -12,25 +12,12 @@ import (
 	"github.com/enclave-dev/enclave/internal/render/arm/armschema"
 )
 
-// validator returns a Validator over the shared schemas, or skips.
-func validator(t *testing.T) *armschema.Validator {
-	t.Helper()
-	dir, err := armschema.SharedDir()
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("skipping: the ARM schemas are not at ../shared/data/arm-schemas/schemas beside the module root (%v)", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return armschema.New(dir)
-}
-
 // TestHandwrittenTemplate checks a hand-written template that exercises
 // several namespaces, files split by namespace (Microsoft.Compute and its
 // extensions), cross-file references, extension resources and nested
 // deployments two levels deep.
 func TestHandwrittenTemplate(t *testing.T) {
-	v := validator(t)
+	v := armschema.Shared(t)
 	data, err := os.ReadFile("testdata/handwritten.json")
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +72,7 @@ const (
 // TestValidateFails proves the validator reports broken resources: each
 // case changes one thing in a resource that validates.
 func TestValidateFails(t *testing.T) {
-	v := validator(t)
+	v := armschema.Shared(t)
 	tests := []struct {
 		name string
 		body string
@@ -142,7 +129,7 @@ func TestValidateFails(t *testing.T) {
 // TestValidateMissingSchemaIsTyped lets callers tell a missing schema from
 // an invalid resource.
 func TestValidateMissingSchemaIsTyped(t *testing.T) {
-	v := validator(t)
+	v := armschema.Shared(t)
 	r := armschema.Resource{Path: "resources[0]", Template: armschema.ResourceGroupTemplate, Body: decode(t,
 		`{"type": "Microsoft.Example/widgets", "apiVersion": "2024-01-01", "name": "w"}`)}
 	var none *armschema.NoSchemaError
