@@ -20,6 +20,7 @@ import (
 	"github.com/enclave-dev/enclave/internal/policy/baseline"
 	"github.com/enclave-dev/enclave/internal/render/arm"
 	"github.com/enclave-dev/enclave/internal/spec"
+	"github.com/enclave-dev/enclave/internal/spec/spectest"
 )
 
 // example is the compiled built-in example as the evaluator sees it,
@@ -241,26 +242,8 @@ func TestVariantsHaveNoBaselineFindings(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the variants in -short mode")
 	}
-	off := false
-	variants := map[string]func(d *spec.Document){
-		"no-cmk":               func(d *spec.Document) { d.Governance.CustomerManagedKeys = false },
-		"no-ml":                func(d *spec.Document) { d.Services.MachineLearning.Enabled = &off },
-		"compute-instances":    func(d *spec.Document) { d.Team.Workstations.Kind = spec.WorkstationComputeInstance },
-		"windows-workstations": func(d *spec.Document) { d.Team.Workstations.OS = "windows" },
-		"expressroute": func(d *spec.Document) {
-			d.Network.OnPremises.Connection = spec.Connection{
-				Type:      spec.ConnectionExpressRoute,
-				CircuitID: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-er/providers/Microsoft.Network/expressRouteCircuits/er-corp",
-			}
-		},
-		"premium-firewall": func(d *spec.Document) { d.Network.FirewallTier = "Premium" },
-		"minimal": func(d *spec.Document) {
-			d.Services = spec.Services{}
-			d.DataSources = nil
-			d.Network.OnPremises = nil
-		},
-	}
-	for name, edit := range variants {
+	for _, v := range spectest.Variants() {
+		name, edit := v.Name, v.Edit
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			d := spec.Example()
